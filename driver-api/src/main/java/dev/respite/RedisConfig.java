@@ -1,0 +1,328 @@
+package dev.respite;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable, validated configuration of a {@link RedisDataSource}.
+ *
+ * <p>Made by {@link #builder()} or parsed by {@link #fromUrl(String)}; each option is a {@link RedisOption}
+ * with the same name in both. Invalid values fail when set, with an {@link IllegalArgumentException} naming
+ * the option; {@link #toString()} never shows the password.
+ */
+public final class RedisConfig {
+  private final Map<RedisOption<?>, Object> values;
+
+  private RedisConfig(Map<RedisOption<?>, Object> values) {
+    this.values = values;
+  }
+
+  /** A builder with every option at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Parses {@code redis://[[user]:password@]host[:port][/database][?option=value&...]}, for example
+   * {@code redis://:s3cret@localhost:6380/2?socketTimeout=2s&poolMaxTotal=16}. User and password may be
+   * percent-encoded.
+   *
+   * @throws IllegalArgumentException naming the part or option that is wrong
+   */
+  public static RedisConfig fromUrl(String url) {
+    return builder().url(url).build();
+  }
+
+  /** A builder holding this configuration's values, to derive another. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.values.putAll(values);
+    return builder;
+  }
+
+  /**
+   * The value of an option, or its default.
+   *
+   * @return null only for an option that is unset by default, such as {@code password}
+   */
+  public <T> @Nullable T get(RedisOption<T> option) {
+    Object value = values.get(option);
+    return value == null ? option.defaultValue() : option.type().cast(value);
+  }
+
+  private <T> T require(RedisOption<T> option) {
+    T value = get(option);
+    if (value == null) {
+      throw new IllegalStateException("Option " + option + " has no default");
+    }
+    return value;
+  }
+
+  /** Server host name or address. */
+  public String host() {
+    return require(RedisOption.HOST);
+  }
+
+  /** Server TCP port. */
+  public int port() {
+    return require(RedisOption.PORT);
+  }
+
+  /** Database of {@link RedisDataSource#openSession()}. */
+  public int database() {
+    return require(RedisOption.DATABASE);
+  }
+
+  /** ACL user name, or null for the default user. */
+  public @Nullable String username() {
+    return get(RedisOption.USERNAME);
+  }
+
+  /** Password, or null when the server needs none. */
+  public @Nullable String password() {
+    return get(RedisOption.PASSWORD);
+  }
+
+  /** Name set with {@code CLIENT SETNAME}, or null. */
+  public @Nullable String clientName() {
+    return get(RedisOption.CLIENT_NAME);
+  }
+
+  /** RESP version: 2 or 3. */
+  public int protocol() {
+    return require(RedisOption.PROTOCOL);
+  }
+
+  /** Longest wait for a TCP connect. */
+  public Duration connectTimeout() {
+    return require(RedisOption.CONNECT_TIMEOUT);
+  }
+
+  /** Longest wait for a reply. */
+  public Duration socketTimeout() {
+    return require(RedisOption.SOCKET_TIMEOUT);
+  }
+
+  /** Pool name, or null to let the data source number it. */
+  public @Nullable String poolName() {
+    return get(RedisOption.POOL_NAME);
+  }
+
+  /** Most connections open at once. */
+  public int poolMaxTotal() {
+    return require(RedisOption.POOL_MAX_TOTAL);
+  }
+
+  /** Most idle connections kept. */
+  public int poolMaxIdle() {
+    Integer maxIdle = get(RedisOption.POOL_MAX_IDLE);
+    return maxIdle == null ? poolMaxTotal() : maxIdle;
+  }
+
+  /** Idle connections kept open even when unused. */
+  public int poolMinIdle() {
+    return require(RedisOption.POOL_MIN_IDLE);
+  }
+
+  /** Longest wait for a free connection. */
+  public Duration poolMaxWait() {
+    return require(RedisOption.POOL_MAX_WAIT);
+  }
+
+  /** Idle time after which a connection above {@code poolMinIdle} is closed. */
+  public Duration poolIdleTimeout() {
+    return require(RedisOption.POOL_IDLE_TIMEOUT);
+  }
+
+  /** Largest string reply accepted, in bytes. */
+  public int maxBulkLength() {
+    return require(RedisOption.MAX_BULK_LENGTH);
+  }
+
+  /** Deepest nesting of aggregates accepted in a reply. */
+  public int maxNestingDepth() {
+    return require(RedisOption.MAX_NESTING_DEPTH);
+  }
+
+  /** The options that differ from their defaults, in table order, the password shown as {@code ****}. */
+  @Override
+  public String toString() {
+    StringJoiner text = new StringJoiner(", ", "RedisConfig{", "}");
+    for (RedisOption<?> option : RedisOption.all()) {
+      appendIfSet(text, option);
+    }
+    return text.toString();
+  }
+
+  private <T> void appendIfSet(StringJoiner text, RedisOption<T> option) {
+    T value = get(option);
+    if (value != null && (values.containsKey(option) || option == RedisOption.HOST
+        || option == RedisOption.PORT || option == RedisOption.DATABASE)) {
+      text.add(option.name() + "=" + option.format(value));
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RedisConfig && ((RedisConfig) other).values.equals(values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  /** Builds a {@link RedisConfig}. Each setter validates its value at once. Not thread-safe. */
+  public static final class Builder {
+    private final Map<RedisOption<?>, Object> values = new HashMap<>();
+
+    private Builder() {}
+
+    /**
+     * Sets an option.
+     *
+     * @throws IllegalArgumentException if the value breaks the option's rules
+     */
+    public <T> Builder set(RedisOption<T> option, T value) {
+      values.put(option, option.validate(value));
+      return this;
+    }
+
+    /**
+     * Sets an option by name from its text, as in a URL query.
+     *
+     * @throws IllegalArgumentException if no option has that name or the text is not a valid value
+     */
+    public Builder set(String name, String text) {
+      RedisOption<?> option = RedisOption.byName(name).orElseThrow(() -> new IllegalArgumentException(
+          "Unknown option '" + name + "'; known options: " + RedisOption.all()));
+      values.put(option, option.parse(text));
+      return this;
+    }
+
+    /** Resets an option to its default. */
+    public Builder unset(RedisOption<?> option) {
+      values.remove(option);
+      return this;
+    }
+
+    /** Applies the parts and options of a {@code redis://} URL; see {@link RedisConfig#fromUrl(String)}. */
+    public Builder url(String url) {
+      RedisUrl.apply(url, this);
+      return this;
+    }
+
+    boolean isSet(RedisOption<?> option) {
+      return values.containsKey(option);
+    }
+
+    /** Sets {@link RedisOption#HOST}. */
+    public Builder host(String host) {
+      return set(RedisOption.HOST, host);
+    }
+
+    /** Sets {@link RedisOption#PORT}. */
+    public Builder port(int port) {
+      return set(RedisOption.PORT, port);
+    }
+
+    /** Sets {@link RedisOption#DATABASE}. */
+    public Builder database(int database) {
+      return set(RedisOption.DATABASE, database);
+    }
+
+    /** Sets {@link RedisOption#USERNAME}. */
+    public Builder username(String username) {
+      return set(RedisOption.USERNAME, username);
+    }
+
+    /** Sets {@link RedisOption#PASSWORD}. */
+    public Builder password(String password) {
+      return set(RedisOption.PASSWORD, password);
+    }
+
+    /** Sets {@link RedisOption#CLIENT_NAME}. */
+    public Builder clientName(String clientName) {
+      return set(RedisOption.CLIENT_NAME, clientName);
+    }
+
+    /** Sets {@link RedisOption#PROTOCOL}. */
+    public Builder protocol(int protocol) {
+      return set(RedisOption.PROTOCOL, protocol);
+    }
+
+    /** Sets {@link RedisOption#CONNECT_TIMEOUT}. */
+    public Builder connectTimeout(Duration timeout) {
+      return set(RedisOption.CONNECT_TIMEOUT, timeout);
+    }
+
+    /** Sets {@link RedisOption#SOCKET_TIMEOUT}. */
+    public Builder socketTimeout(Duration timeout) {
+      return set(RedisOption.SOCKET_TIMEOUT, timeout);
+    }
+
+    /** Sets {@link RedisOption#POOL_NAME}. */
+    public Builder poolName(String poolName) {
+      return set(RedisOption.POOL_NAME, poolName);
+    }
+
+    /** Sets {@link RedisOption#POOL_MAX_TOTAL}. */
+    public Builder poolMaxTotal(int maxTotal) {
+      return set(RedisOption.POOL_MAX_TOTAL, maxTotal);
+    }
+
+    /** Sets {@link RedisOption#POOL_MAX_IDLE}. */
+    public Builder poolMaxIdle(int maxIdle) {
+      return set(RedisOption.POOL_MAX_IDLE, maxIdle);
+    }
+
+    /** Sets {@link RedisOption#POOL_MIN_IDLE}. */
+    public Builder poolMinIdle(int minIdle) {
+      return set(RedisOption.POOL_MIN_IDLE, minIdle);
+    }
+
+    /** Sets {@link RedisOption#POOL_MAX_WAIT}. */
+    public Builder poolMaxWait(Duration maxWait) {
+      return set(RedisOption.POOL_MAX_WAIT, maxWait);
+    }
+
+    /** Sets {@link RedisOption#POOL_IDLE_TIMEOUT}. */
+    public Builder poolIdleTimeout(Duration idleTimeout) {
+      return set(RedisOption.POOL_IDLE_TIMEOUT, idleTimeout);
+    }
+
+    /** Sets {@link RedisOption#MAX_BULK_LENGTH}. */
+    public Builder maxBulkLength(int bytes) {
+      return set(RedisOption.MAX_BULK_LENGTH, bytes);
+    }
+
+    /** Sets {@link RedisOption#MAX_NESTING_DEPTH}. */
+    public Builder maxNestingDepth(int depth) {
+      return set(RedisOption.MAX_NESTING_DEPTH, depth);
+    }
+
+    /**
+     * Checks the options against each other and builds the configuration.
+     *
+     * @throws IllegalArgumentException if options contradict each other
+     */
+    public RedisConfig build() {
+      RedisConfig config = new RedisConfig(new HashMap<>(values));
+      if (config.username() != null && config.password() == null) {
+        throw new IllegalArgumentException("Option username needs option password as well");
+      }
+      if (config.poolMaxIdle() > config.poolMaxTotal()) {
+        throw new IllegalArgumentException("Option poolMaxIdle (" + config.poolMaxIdle()
+            + ") must not exceed poolMaxTotal (" + config.poolMaxTotal() + ")");
+      }
+      if (config.poolMinIdle() > config.poolMaxIdle()) {
+        throw new IllegalArgumentException("Option poolMinIdle (" + config.poolMinIdle()
+            + ") must not exceed poolMaxIdle (" + config.poolMaxIdle() + ")");
+      }
+      return config;
+    }
+  }
+}

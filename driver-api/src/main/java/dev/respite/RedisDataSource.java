@@ -1,0 +1,70 @@
+package dev.respite;
+
+/**
+ * The factory of sessions that an application injects, as it would a {@code javax.sql.DataSource}: one per
+ * Redis server, shared by every thread, closed when the application stops.
+ *
+ * <pre>{@code
+ * try (RedisDataSource redis = RedisDataSource.create("redis://localhost:6379/0");
+ *      RedisSession session = redis.openSession()) {
+ *   session.set("greeting", "hello");
+ * }
+ * }</pre>
+ *
+ * <p>Behind it is a pool of connections. Opening a session borrows one (waiting at most
+ * {@code poolMaxWait}); closing the session returns it with whatever state the session left on it reset.
+ * Implementations are thread-safe.
+ */
+public interface RedisDataSource extends AutoCloseable {
+
+  /**
+   * Creates a data source from a URL of the form
+   * {@code redis://[[user]:password@]host[:port][/database][?option=value&...]}.
+   *
+   * @throws IllegalArgumentException if the URL or one of its options is not valid
+   * @throws RedisException if no implementation is on the class path
+   */
+  static RedisDataSource create(String url) {
+    return create(RedisConfig.fromUrl(url));
+  }
+
+  /**
+   * Creates a data source for a configuration. No connection is opened until the first session, unless
+   * {@code poolMinIdle} asks for some.
+   *
+   * @throws RedisException if no implementation is on the class path
+   */
+  static RedisDataSource create(RedisConfig config) {
+    return DriverLocator.driver().createDataSource(config);
+  }
+
+  /** Opens a session on the configured default database. */
+  RedisSession openSession();
+
+  /**
+   * Opens a session on {@code database}. The connection is switched to it only if it is not already there;
+   * the next session to borrow the connection gets the database it asks for, whatever this one did.
+   *
+   * @throws IllegalArgumentException if {@code database} is negative
+   * @throws RedisPoolExhaustedException if no connection is free within {@code poolMaxWait}
+   * @throws RedisConnectionException if a new connection cannot be made
+   * @throws RedisServerException if the server refuses the database
+   */
+  RedisSession openSession(int database);
+
+  /** The configuration this data source was created with. */
+  RedisConfig config();
+
+  /** A snapshot of the pool. */
+  PoolStats poolStats();
+
+  /** Whether {@link #close()} was called. */
+  boolean isClosed();
+
+  /**
+   * Closes the pool and every idle connection. Sessions still open fail on their next command and give
+   * their connection back to be closed. Calling it again does nothing.
+   */
+  @Override
+  void close();
+}

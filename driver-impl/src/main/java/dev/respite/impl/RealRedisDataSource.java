@@ -1,0 +1,66 @@
+package dev.respite.impl;
+
+import dev.respite.PoolStats;
+import dev.respite.RedisConfig;
+import dev.respite.RedisDataSource;
+import dev.respite.RedisSession;
+import dev.respite.impl.pool.ConnectionPool;
+import dev.respite.impl.session.RealRedisSession;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A {@link RedisDataSource} over a {@link ConnectionPool}. */
+final class RealRedisDataSource implements RedisDataSource {
+  private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+  private final RedisConfig config;
+  private final ConnectionPool pool;
+
+  RealRedisDataSource(RedisConfig config) {
+    this.config = config;
+    String name = config.poolName();
+    this.pool = new ConnectionPool(name != null ? name : "respite-" + POOL_NUMBER.incrementAndGet(), config);
+  }
+
+  @Override
+  public RedisSession openSession() {
+    return openSession(config.database());
+  }
+
+  @Override
+  public RedisSession openSession(int database) {
+    if (database < 0) {
+      throw new IllegalArgumentException("Database index must not be negative: " + database);
+    }
+    if (pool.isClosed()) {
+      throw pool.closedException();
+    }
+    return RealRedisSession.open(pool, database);
+  }
+
+  @Override
+  public RedisConfig config() {
+    return config;
+  }
+
+  @Override
+  public PoolStats poolStats() {
+    return pool.stats();
+  }
+
+  @Override
+  public boolean isClosed() {
+    return pool.isClosed();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  /** Host, port, database and pool name; never the password. */
+  @Override
+  public String toString() {
+    return "RedisDataSource[pool=" + pool.name() + ", redis://" + config.host() + ":" + config.port() + "/"
+        + config.database() + (pool.isClosed() ? ", closed" : "") + "]";
+  }
+}

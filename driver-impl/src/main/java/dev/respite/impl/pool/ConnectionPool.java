@@ -1,0 +1,131 @@
+package dev.respite.impl.pool;
+
+import dev.respite.PoolStats;
+import dev.respite.RedisConfig;
+import dev.respite.RedisConnectionException;
+import dev.respite.RedisException;
+import dev.respite.RedisPoolExhaustedException;
+import dev.respite.impl.connection.RedisConnection;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+
+/**
+ * The pool of connections behind a data source: commons-pool2's {@link GenericObjectPool}, kept out of
+ * sight so that its exceptions and settings never leak into the API.
+ */
+public final class ConnectionPool implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(ConnectionPool.class.getName());
+  private static final Duration EVICTION_RUN = Duration.ofSeconds(30);
+
+  private final String name;
+  private final Duration maxWait;
+  private final GenericObjectPool<RedisConnection> pool;
+
+  /** A pool for {@code config}; opens {@code poolMinIdle} connections now, if the server answers. */
+  public ConnectionPool(String name, RedisConfig config) {
+    this.name = name;
+    this.maxWait = config.poolMaxWait();
+    this.pool = new GenericObjectPool<>(new PooledConnectionFactory(config), settings(config));
+    pool.setSwallowedExceptionListener(e -> LOG.log(Level.DEBUG, "Redis pool " + name + ": " + e, e));
+    if (config.poolMinIdle() > 0) {
+      try {
+        pool.preparePool();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "Redis pool " + name + " could not open its " + config.poolMinIdle()
+            + " idle connections yet: " + e.getMessage());
+      }
+    }
+  }
+
+  private static GenericObjectPoolConfig<RedisConnection> settings(RedisConfig config) {
+    GenericObjectPoolConfig<RedisConnection> settings = new GenericObjectPoolConfig<>();
+    settings.setMaxTotal(config.poolMaxTotal());
+    settings.setMaxIdle(config.poolMaxIdle());
+    settings.setMinIdle(config.poolMinIdle());
+    settings.setMaxWait(config.poolMaxWait());
+    settings.setBlockWhenExhausted(true);
+    settings.setTestOnBorrow(true);
+    settings.setTestWhileIdle(true);
+    settings.setTimeBetweenEvictionRuns(EVICTION_RUN.compareTo(config.poolIdleTimeout()) < 0
+        ? EVICTION_RUN : config.poolIdleTimeout());
+    settings.setNumTestsPerEvictionRun(-1);
+    settings.setMinEvictableIdleDuration(Duration.ofMillis(-1));
+    settings.setSoftMinEvictableIdleDuration(config.poolIdleTimeout());
+    settings.setJmxEnabled(false);
+    return settings;
+  }
+
+  /**
+   * Borrows a connection, waiting at most {@code poolMaxWait}.
+   *
+   * @throws RedisPoolExhaustedException if none became free in time
+   * @throws RedisConnectionException if a new connection could not be made
+   */
+  public RedisConnection borrow() {
+    long start = System.nanoTime();
+    try {
+      return pool.borrowObject(maxWait);
+    } catch (NoSuchElementException e) {
+      if (e.getCause() == null && !String.valueOf(e.getMessage()).startsWith("Unable")) {
+        throw new RedisPoolExhaustedException(name, Duration.ofNanos(System.nanoTime() - start), stats());
+      }
+      throw new RedisConnectionException("Redis pool " + name + " could not make a usable connection", e);
+    } catch (IllegalStateException e) {
+      throw closedException();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RedisException("Interrupted while waiting for a connection from Redis pool " + name, e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new RedisException("Redis pool " + name + " failed to lend a connection", e);
+    }
+  }
+
+  /** Returns a connection; one left broken or in a state that cannot be reset is destroyed instead. */
+  public void release(RedisConnection connection) {
+    if (connection.isBroken()) {
+      invalidate(connection);
+    } else {
+      pool.returnObject(connection);
+    }
+  }
+
+  /** Destroys a borrowed connection and frees its place in the pool. */
+  public void invalidate(RedisConnection connection) {
+    try {
+      pool.invalidateObject(connection);
+    } catch (Exception e) {
+      connection.close();
+      LOG.log(Level.DEBUG, "Redis pool " + name + " could not invalidate " + connection, e);
+    }
+  }
+
+  /** A snapshot of the pool's counters. */
+  public PoolStats stats() {
+    return new PoolStats(pool.getNumActive(), pool.getNumIdle(), pool.getNumWaiters(), pool.getMaxTotal());
+  }
+
+  /** The pool's name. */
+  public String name() {
+    return name;
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return pool.isClosed();
+  }
+
+  /** The exception for use after {@link #close()}. */
+  public RedisException closedException() {
+    return new RedisException("RedisDataSource with pool " + name + " is closed");
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
