@@ -1,5 +1,7 @@
 package dev.respite;
 
+import dev.respite.spi.RedisListener;
+
 /**
  * The factory of sessions that an application injects, as it would a {@code javax.sql.DataSource}: one per
  * Redis server, shared by every thread, closed when the application stops.
@@ -60,6 +62,21 @@ public interface RedisDataSource extends AutoCloseable {
 
   /** Whether {@link #close()} was called. */
   boolean isClosed();
+
+  /**
+   * The pool's name: {@code poolName} when configured, else {@code respite-N}. Used in messages and as the
+   * {@code pool.name} tag of metrics.
+   */
+  String poolName();
+
+  /**
+   * Registers a listener for commands and pool events, such as the Micrometer binding of
+   * {@code driver-metrics}. Without listeners, the hot path pays nothing for them.
+   */
+  void addListener(RedisListener listener);
+
+  /** Removes a listener added before, and closes it. Removing one that is not registered does nothing. */
+  void removeListener(RedisListener listener);
 
   /**
    * Closes the pool and every idle connection. Sessions still open fail on their next command and give

@@ -4,8 +4,10 @@ import dev.respite.PoolStats;
 import dev.respite.RedisConfig;
 import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
+import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pool.ConnectionPool;
 import dev.respite.impl.session.RealRedisSession;
+import dev.respite.spi.RedisListener;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A {@link RedisDataSource} over a {@link ConnectionPool}. */
@@ -13,12 +15,14 @@ final class RealRedisDataSource implements RedisDataSource {
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
   private final RedisConfig config;
+  private final Listeners listeners = new Listeners();
   private final ConnectionPool pool;
 
   RealRedisDataSource(RedisConfig config) {
     this.config = config;
     String name = config.poolName();
-    this.pool = new ConnectionPool(name != null ? name : "respite-" + POOL_NUMBER.incrementAndGet(), config);
+    this.pool = new ConnectionPool(name != null ? name : "respite-" + POOL_NUMBER.incrementAndGet(), config,
+        listeners);
   }
 
   @Override
@@ -53,8 +57,25 @@ final class RealRedisDataSource implements RedisDataSource {
   }
 
   @Override
+  public String poolName() {
+    return pool.name();
+  }
+
+  @Override
+  public void addListener(RedisListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void removeListener(RedisListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Closes the pool, then the listeners, so that they see the last connections go. */
+  @Override
   public void close() {
     pool.close();
+    listeners.close();
   }
 
   /** Host, port, database and pool name; never the password. */

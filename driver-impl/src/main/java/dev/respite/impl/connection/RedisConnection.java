@@ -5,12 +5,14 @@ import dev.respite.RedisConnectionException;
 import dev.respite.impl.protocol.ProtocolKeyword;
 import dev.respite.impl.protocol.RespReader;
 import dev.respite.impl.protocol.RespWriter;
+import dev.respite.spi.RedisListener.DestroyReason;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One TCP connection to Redis: a blocking socket with its RESP reader and writer, and the state sessions
@@ -36,6 +38,8 @@ public final class RedisConnection implements AutoCloseable {
   private final ByteBuffer probe = ByteBuffer.allocate(1);
   private long sent;
   private boolean broken;
+  private @Nullable DestroyReason destroyReason;
+  private long borrowedAtNanos;
 
   private RedisConnection(SocketChannel channel, RedisConfig config) throws IOException {
     this.channel = channel;
@@ -131,6 +135,37 @@ public final class RedisConnection implements AutoCloseable {
   /** Marks the connection's state unknown: it will be destroyed, never lent again. */
   public void markBroken() {
     broken = true;
+    destroyReason(DestroyReason.BROKEN);
+  }
+
+  /** Records why the connection is about to be destroyed; the first reason given wins. */
+  public void destroyReason(DestroyReason reason) {
+    if (destroyReason == null) {
+      destroyReason = reason;
+    }
+  }
+
+  /** Why the connection is being destroyed, or null if nobody said. */
+  public @Nullable DestroyReason destroyReason() {
+    return destroyReason;
+  }
+
+  /** When the current session borrowed the connection ({@link System#nanoTime()}). */
+  public long borrowedAtNanos() {
+    return borrowedAtNanos;
+  }
+
+  /** Records when the current session borrowed the connection. */
+  public void borrowedAt(long nanos) {
+    borrowedAtNanos = nanos;
+  }
+
+  /**
+   * Changes the read timeout for the commands that follow, for a blocking command that may legitimately
+   * wait longer than {@code socketTimeout}; set it back afterwards with {@link #socketTimeoutMillis()}.
+   */
+  public void readTimeout(int millis) throws IOException {
+    socket.setSoTimeout(millis);
   }
 
   /** Whether a failure left this connection's state unknown. */
@@ -165,6 +200,9 @@ public final class RedisConnection implements AutoCloseable {
    * @throws IllegalStateException if the state cannot be undone and the connection must be destroyed
    */
   public void resetSessionState() throws IOException {
+    if (state.isMustClose()) {
+      destroyReason(DestroyReason.DIRTY);
+    }
     if (!isReusable()) {
       throw new IllegalStateException("Connection to " + address + " cannot be reused");
     }

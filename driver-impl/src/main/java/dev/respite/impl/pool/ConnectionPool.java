@@ -6,6 +6,7 @@ import dev.respite.RedisConnectionException;
 import dev.respite.RedisException;
 import dev.respite.RedisPoolExhaustedException;
 import dev.respite.impl.connection.RedisConnection;
+import dev.respite.impl.event.Listeners;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.NoSuchElementException;
@@ -22,13 +23,17 @@ public final class ConnectionPool implements AutoCloseable {
 
   private final String name;
   private final Duration maxWait;
+  private final Listeners listeners;
+  private final PooledConnectionFactory factory;
   private final GenericObjectPool<RedisConnection> pool;
 
   /** A pool for {@code config}; opens {@code poolMinIdle} connections now, if the server answers. */
-  public ConnectionPool(String name, RedisConfig config) {
+  public ConnectionPool(String name, RedisConfig config, Listeners listeners) {
     this.name = name;
     this.maxWait = config.poolMaxWait();
-    this.pool = new GenericObjectPool<>(new PooledConnectionFactory(config), settings(config));
+    this.listeners = listeners;
+    this.factory = new PooledConnectionFactory(config, listeners);
+    this.pool = new GenericObjectPool<>(factory, settings(config));
     pool.setSwallowedExceptionListener(e -> LOG.log(Level.DEBUG, "Redis pool " + name + ": " + e, e));
     if (config.poolMinIdle() > 0) {
       try {
@@ -67,10 +72,18 @@ public final class ConnectionPool implements AutoCloseable {
   public RedisConnection borrow() {
     long start = System.nanoTime();
     try {
-      return pool.borrowObject(maxWait);
+      RedisConnection connection = pool.borrowObject(maxWait);
+      long now = System.nanoTime();
+      connection.borrowedAt(now);
+      if (!listeners.isEmpty()) {
+        listeners.connectionAcquired(now - start);
+      }
+      return connection;
     } catch (NoSuchElementException e) {
       if (e.getCause() == null && !String.valueOf(e.getMessage()).startsWith("Unable")) {
-        throw new RedisPoolExhaustedException(name, Duration.ofNanos(System.nanoTime() - start), stats());
+        long waited = System.nanoTime() - start;
+        listeners.connectionTimedOut(waited);
+        throw new RedisPoolExhaustedException(name, Duration.ofNanos(waited), stats());
       }
       throw new RedisConnectionException("Redis pool " + name + " could not make a usable connection", e);
     } catch (IllegalStateException e) {
@@ -87,6 +100,9 @@ public final class ConnectionPool implements AutoCloseable {
 
   /** Returns a connection; one left broken or in a state that cannot be reset is destroyed instead. */
   public void release(RedisConnection connection) {
+    if (!listeners.isEmpty()) {
+      listeners.connectionReleased(System.nanoTime() - connection.borrowedAtNanos());
+    }
     if (connection.isBroken()) {
       invalidate(connection);
     } else {
@@ -94,7 +110,7 @@ public final class ConnectionPool implements AutoCloseable {
     }
   }
 
-  /** Destroys a borrowed connection and frees its place in the pool. */
+  /** Destroys a borrowed connection and frees its place in the pool; counts as its release. */
   public void invalidate(RedisConnection connection) {
     try {
       pool.invalidateObject(connection);
@@ -124,8 +140,14 @@ public final class ConnectionPool implements AutoCloseable {
     return new RedisException("RedisDataSource with pool " + name + " is closed");
   }
 
+  /** The listeners of this pool and its sessions. */
+  public Listeners listeners() {
+    return listeners;
+  }
+
   @Override
   public void close() {
+    factory.closing();
     pool.close();
   }
 }

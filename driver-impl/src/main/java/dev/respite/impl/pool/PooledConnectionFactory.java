@@ -2,6 +2,9 @@ package dev.respite.impl.pool;
 
 import dev.respite.RedisConfig;
 import dev.respite.impl.connection.RedisConnection;
+import dev.respite.impl.event.Listeners;
+import dev.respite.spi.RedisListener.DestroyReason;
+import org.apache.commons.pool2.DestroyMode;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
@@ -12,14 +15,25 @@ import org.apache.commons.pool2.impl.DefaultPooledObject;
  */
 final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnection> {
   private final RedisConfig config;
+  private final Listeners listeners;
+  private volatile boolean closing;
 
-  PooledConnectionFactory(RedisConfig config) {
+  PooledConnectionFactory(RedisConfig config, Listeners listeners) {
     this.config = config;
+    this.listeners = listeners;
+  }
+
+  /** From now on, connections are destroyed because the pool closes. */
+  void closing() {
+    closing = true;
   }
 
   @Override
   public RedisConnection create() {
-    return RedisConnection.open(config);
+    long start = System.nanoTime();
+    RedisConnection connection = RedisConnection.open(config);
+    listeners.connectionCreated(System.nanoTime() - start);
+    return connection;
   }
 
   @Override
@@ -30,7 +44,12 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
   /** Cheap enough for every borrow: a non-blocking read, no round trip. */
   @Override
   public boolean validateObject(PooledObject<RedisConnection> pooled) {
-    return pooled.getObject().isReusable();
+    RedisConnection connection = pooled.getObject();
+    boolean reusable = connection.isReusable();
+    if (!reusable) {
+      connection.destroyReason(DestroyReason.VALIDATION_FAILED);
+    }
+    return reusable;
   }
 
   @Override
@@ -40,6 +59,14 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
 
   @Override
   public void destroyObject(PooledObject<RedisConnection> pooled) {
-    pooled.getObject().close();
+    destroyObject(pooled, DestroyMode.NORMAL);
+  }
+
+  @Override
+  public void destroyObject(PooledObject<RedisConnection> pooled, DestroyMode mode) {
+    RedisConnection connection = pooled.getObject();
+    connection.close();
+    DestroyReason reason = connection.destroyReason();
+    listeners.connectionDestroyed(reason != null ? reason : closing ? DestroyReason.POOL_CLOSED : DestroyReason.IDLE);
   }
 }

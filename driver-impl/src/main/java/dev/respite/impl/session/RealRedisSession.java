@@ -8,6 +8,7 @@ import dev.respite.Reply;
 import dev.respite.impl.connection.ConnectionState;
 import dev.respite.impl.connection.FailureClassifier;
 import dev.respite.impl.connection.RedisConnection;
+import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pool.ConnectionPool;
 import dev.respite.impl.protocol.ProtocolKeyword;
 import dev.respite.impl.protocol.RespWriter;
@@ -33,12 +34,14 @@ public final class RealRedisSession implements RedisSession {
   private static final String QUEUED = "QUEUED";
 
   private final ConnectionPool pool;
+  private final Listeners listeners;
   private @Nullable RedisConnection connection;
   private @Nullable RuntimeException failure;
   private int database;
 
   private RealRedisSession(ConnectionPool pool, RedisConnection connection) {
     this.pool = pool;
+    this.listeners = pool.listeners();
     this.connection = connection;
     this.database = connection.state().database();
   }
@@ -60,12 +63,15 @@ public final class RealRedisSession implements RedisSession {
   @Override
   public String ping() {
     RedisConnection c = connection();
+    long start = listeners.startTime();
     try {
       command(c, PING, 0);
       c.send(1);
-      return c.reader().readStatus();
+      String pong = c.reader().readStatus();
+      succeeded(PING, start);
+      return pong;
     } catch (IOException | RuntimeException e) {
-      throw failed(c, PING, e);
+      throw failed(c, PING, start, e);
     }
   }
 
@@ -73,12 +79,14 @@ public final class RealRedisSession implements RedisSession {
   public void select(int database) {
     checkDatabase(database);
     RedisConnection c = connection();
+    long start = listeners.startTime();
     try {
       command(c, SELECT, 1).writeBulk(database);
       c.send(1);
       selected(c.state(), database, c.reader().readStatus());
+      succeeded(SELECT, start);
     } catch (IOException | RuntimeException e) {
-      throw failed(c, SELECT, e);
+      throw failed(c, SELECT, start, e);
     }
   }
 
@@ -91,12 +99,15 @@ public final class RealRedisSession implements RedisSession {
   public @Nullable String get(String key) {
     Objects.requireNonNull(key, "key");
     RedisConnection c = connection();
+    long start = listeners.startTime();
     try {
       command(c, GET, 1).writeBulk(key);
       c.send(1);
-      return c.reader().readBulkString();
+      String value = c.reader().readBulkString();
+      succeeded(GET, start);
+      return value;
     } catch (IOException | RuntimeException e) {
-      throw failed(c, GET, e);
+      throw failed(c, GET, start, e);
     }
   }
 
@@ -105,14 +116,16 @@ public final class RealRedisSession implements RedisSession {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     RedisConnection c = connection();
+    long start = listeners.startTime();
     try {
       RespWriter writer = command(c, SET, 2);
       writer.writeBulk(key);
       writer.writeBulk(value);
       c.send(1);
       c.reader().readStatus();
+      succeeded(SET, start);
     } catch (IOException | RuntimeException e) {
-      throw failed(c, SET, e);
+      throw failed(c, SET, start, e);
     }
   }
 
@@ -120,12 +133,15 @@ public final class RealRedisSession implements RedisSession {
   public byte @Nullable [] get(byte[] key) {
     Objects.requireNonNull(key, "key");
     RedisConnection c = connection();
+    long start = listeners.startTime();
     try {
       command(c, GET, 1).writeBulk(key);
       c.send(1);
-      return c.reader().readBulkBytes();
+      byte[] value = c.reader().readBulkBytes();
+      succeeded(GET, start);
+      return value;
     } catch (IOException | RuntimeException e) {
-      throw failed(c, GET, e);
+      throw failed(c, GET, start, e);
     }
   }
 
@@ -134,14 +150,16 @@ public final class RealRedisSession implements RedisSession {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     RedisConnection c = connection();
+    long start = listeners.startTime();
     try {
       RespWriter writer = command(c, SET, 2);
       writer.writeBulk(key);
       writer.writeBulk(value);
       c.send(1);
       c.reader().readStatus();
+      succeeded(SET, start);
     } catch (IOException | RuntimeException e) {
-      throw failed(c, SET, e);
+      throw failed(c, SET, start, e);
     }
   }
 
@@ -149,12 +167,15 @@ public final class RealRedisSession implements RedisSession {
   public long incr(String key) {
     Objects.requireNonNull(key, "key");
     RedisConnection c = connection();
+    long start = listeners.startTime();
     try {
       command(c, INCR, 1).writeBulk(key);
       c.send(1);
-      return c.reader().readInteger();
+      long value = c.reader().readInteger();
+      succeeded(INCR, start);
+      return value;
     } catch (IOException | RuntimeException e) {
-      throw failed(c, INCR, e);
+      throw failed(c, INCR, start, e);
     }
   }
 
@@ -167,15 +188,18 @@ public final class RealRedisSession implements RedisSession {
       Objects.requireNonNull(key, "key");
     }
     RedisConnection c = connection();
+    long start = listeners.startTime();
     try {
       RespWriter writer = command(c, DEL, keys.length);
       for (String key : keys) {
         writer.writeBulk(key);
       }
       c.send(1);
-      return c.reader().readInteger();
+      long deleted = c.reader().readInteger();
+      succeeded(DEL, start);
+      return deleted;
     } catch (IOException | RuntimeException e) {
-      throw failed(c, DEL, e);
+      throw failed(c, DEL, start, e);
     }
   }
 
@@ -183,12 +207,15 @@ public final class RealRedisSession implements RedisSession {
   public boolean exists(String key) {
     Objects.requireNonNull(key, "key");
     RedisConnection c = connection();
+    long start = listeners.startTime();
     try {
       command(c, EXISTS, 1).writeBulk(key);
       c.send(1);
-      return c.reader().readInteger() > 0;
+      boolean exists = c.reader().readInteger() > 0;
+      succeeded(EXISTS, start);
+      return exists;
     } catch (IOException | RuntimeException e) {
-      throw failed(c, EXISTS, e);
+      throw failed(c, EXISTS, start, e);
     }
   }
 
@@ -201,6 +228,7 @@ public final class RealRedisSession implements RedisSession {
       // Marked before sending: whatever happens next, this connection is never lent again.
       c.state().mustClose();
     }
+    long start = listeners.startTime();
     try {
       raw.write(c.writer());
       c.send(1);
@@ -212,9 +240,10 @@ public final class RealRedisSession implements RedisSession {
         throw e;
       }
       track(c.state(), raw, reply);
+      listeners.commandFinished(raw.name(), database, start, null);
       return reply;
     } catch (IOException | RuntimeException e) {
-      throw failed(c, raw.name(), e);
+      throw failed(c, raw.name(), start, e);
     }
   }
 
@@ -304,17 +333,22 @@ public final class RealRedisSession implements RedisSession {
     return writer;
   }
 
-  private RuntimeException failed(RedisConnection c, ProtocolKeyword command, Throwable e) {
-    return failed(c, command.name(), e);
+  private void succeeded(ProtocolKeyword command, long start) {
+    listeners.commandFinished(command.name(), database, start, null);
   }
 
-  /** Destroys the connection at once when the failure left its state unknown. */
-  private RuntimeException failed(RedisConnection c, String command, Throwable e) {
+  private RuntimeException failed(RedisConnection c, ProtocolKeyword command, long start, Throwable e) {
+    return failed(c, command.name(), start, e);
+  }
+
+  /** Reports the failure, and destroys the connection at once when it left the state unknown. */
+  private RuntimeException failed(RedisConnection c, String command, long start, Throwable e) {
     RuntimeException failure = FailureClassifier.classify(c, command, e);
+    listeners.commandFinished(command, database, start, failure);
     if (c.isBroken()) {
       connection = null;
       this.failure = failure;
-      pool.invalidate(c);
+      pool.release(c);
     }
     return failure;
   }

@@ -1,0 +1,61 @@
+package dev.respite.spi;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Receives what a data source does: every command's outcome and duration, and the pool's events. This is
+ * the seam metrics plug into (the {@code driver-metrics} module implements it with Micrometer); register
+ * one with {@link dev.respite.RedisDataSource#addListener(RedisListener)}.
+ *
+ * <p>Every method has a no-op default. Methods are called on the thread doing the work, in the middle of
+ * it: they must be fast, must not block, must not throw (an exception is logged and ignored) and must not
+ * call back into the data source. Arguments never carry keys or values, only low-cardinality names.
+ */
+public interface RedisListener {
+
+  /**
+   * A command finished.
+   *
+   * @param command the command's name in upper case, such as {@code GET} (no subcommand, no arguments)
+   * @param database the database the session was using
+   * @param durationNanos from the first byte written to the last byte of the reply read
+   * @param failure null on success; else what the caller got: a {@link dev.respite.RedisServerException}
+   *     (an error reply), a {@link dev.respite.RedisTimeoutException}, a
+   *     {@link dev.respite.RedisConnectionException}, a {@link dev.respite.RedisProtocolException}...
+   */
+  default void commandCompleted(String command, int database, long durationNanos, @Nullable Throwable failure) {}
+
+  /** A session got a connection after waiting {@code waitNanos}. */
+  default void connectionAcquired(long waitNanos) {}
+
+  /** Borrowing gave up after {@code poolMaxWait}: {@link dev.respite.RedisPoolExhaustedException}. */
+  default void connectionTimedOut(long waitNanos) {}
+
+  /** A session gave back its connection after using it for {@code useNanos}. */
+  default void connectionReleased(long useNanos) {}
+
+  /** A new connection was opened and handshaken in {@code createNanos}. */
+  default void connectionCreated(long createNanos) {}
+
+  /** A connection was closed, for {@code reason}. */
+  default void connectionDestroyed(DestroyReason reason) {}
+
+  /** The data source was closed, or this listener removed: release what the listener holds (meters). */
+  default void close() {}
+
+  /** Why a connection was closed. */
+  enum DestroyReason {
+    /** A timeout, I/O or protocol error left its state unknown. */
+    BROKEN,
+    /** A session left state that cannot be undone cheaply (a subscription, {@code HELLO}, ...). */
+    DIRTY,
+    /** The borrow-time check found it closed by the server, or holding bytes nobody asked for. */
+    VALIDATION_FAILED,
+    /** Idle longer than {@code poolIdleTimeout}, or beyond what the pool keeps idle. */
+    IDLE,
+    /** Older than the maximum lifetime. */
+    EXPIRED,
+    /** The data source was closed. */
+    POOL_CLOSED
+  }
+}
