@@ -28,7 +28,7 @@ public final class RedisConfig {
   /**
    * Parses {@code redis://[[user]:password@]host[:port][/database][?option=value&...]}, for example
    * {@code redis://:s3cret@localhost:6380/2?socketTimeout=2s&poolMaxTotal=16}. User and password may be
-   * percent-encoded.
+   * percent-encoded. {@code rediss://} is the same with {@code tls=true}.
    *
    * @throws IllegalArgumentException naming the part or option that is wrong
    */
@@ -137,6 +137,31 @@ public final class RedisConfig {
     return require(RedisOption.POOL_IDLE_TIMEOUT);
   }
 
+  /** Age after which a connection is replaced (less a random jitter); zero means no limit. */
+  public Duration poolMaxLifetime() {
+    return require(RedisOption.POOL_MAX_LIFETIME);
+  }
+
+  /** Hold time after which an open session is logged as a possible leak; zero means off. */
+  public Duration leakDetectionThreshold() {
+    return require(RedisOption.LEAK_DETECTION_THRESHOLD);
+  }
+
+  /** Whether connections use TLS. */
+  public boolean tls() {
+    return require(RedisOption.TLS);
+  }
+
+  /** PEM file of the CA certificates to trust, or null for the JDK's trust store. */
+  public @Nullable String tlsCaCertificate() {
+    return get(RedisOption.TLS_CA_CERTIFICATE);
+  }
+
+  /** Whether TLS accepts any certificate and host name: encryption without authentication. */
+  public boolean tlsInsecureSkipVerify() {
+    return require(RedisOption.TLS_INSECURE_SKIP_VERIFY);
+  }
+
   /** Largest string reply accepted, in bytes. */
   public int maxBulkLength() {
     return require(RedisOption.MAX_BULK_LENGTH);
@@ -219,6 +244,10 @@ public final class RedisConfig {
       return values.containsKey(option);
     }
 
+    @Nullable Object value(RedisOption<?> option) {
+      return values.get(option);
+    }
+
     /** Sets {@link RedisOption#HOST}. */
     public Builder host(String host) {
       return set(RedisOption.HOST, host);
@@ -294,6 +323,31 @@ public final class RedisConfig {
       return set(RedisOption.POOL_IDLE_TIMEOUT, idleTimeout);
     }
 
+    /** Sets {@link RedisOption#POOL_MAX_LIFETIME}; zero means no limit. */
+    public Builder poolMaxLifetime(Duration maxLifetime) {
+      return set(RedisOption.POOL_MAX_LIFETIME, maxLifetime);
+    }
+
+    /** Sets {@link RedisOption#LEAK_DETECTION_THRESHOLD}; zero turns leak detection off. */
+    public Builder leakDetectionThreshold(Duration threshold) {
+      return set(RedisOption.LEAK_DETECTION_THRESHOLD, threshold);
+    }
+
+    /** Sets {@link RedisOption#TLS}. */
+    public Builder tls(boolean tls) {
+      return set(RedisOption.TLS, tls);
+    }
+
+    /** Sets {@link RedisOption#TLS_CA_CERTIFICATE}: a PEM file path. */
+    public Builder tlsCaCertificate(String pemFile) {
+      return set(RedisOption.TLS_CA_CERTIFICATE, pemFile);
+    }
+
+    /** Sets {@link RedisOption#TLS_INSECURE_SKIP_VERIFY}: never in production. */
+    public Builder tlsInsecureSkipVerify(boolean skip) {
+      return set(RedisOption.TLS_INSECURE_SKIP_VERIFY, skip);
+    }
+
     /** Sets {@link RedisOption#MAX_BULK_LENGTH}. */
     public Builder maxBulkLength(int bytes) {
       return set(RedisOption.MAX_BULK_LENGTH, bytes);
@@ -321,6 +375,14 @@ public final class RedisConfig {
       if (config.poolMinIdle() > config.poolMaxIdle()) {
         throw new IllegalArgumentException("Option poolMinIdle (" + config.poolMinIdle()
             + ") must not exceed poolMaxIdle (" + config.poolMaxIdle() + ")");
+      }
+      if (!config.tls() && (config.tlsCaCertificate() != null || config.tlsInsecureSkipVerify())) {
+        throw new IllegalArgumentException("Options tlsCaCertificate and tlsInsecureSkipVerify need tls=true"
+            + " (or a rediss:// URL)");
+      }
+      if (config.tlsCaCertificate() != null && config.tlsInsecureSkipVerify()) {
+        throw new IllegalArgumentException("Option tlsCaCertificate contradicts tlsInsecureSkipVerify=true,"
+            + " which trusts any certificate: set one or the other");
       }
       return config;
     }

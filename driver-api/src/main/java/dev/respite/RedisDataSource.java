@@ -1,5 +1,7 @@
 package dev.respite;
 
+import dev.respite.pubsub.MessageListener;
+import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
 
 /**
@@ -77,6 +79,18 @@ public interface RedisDataSource extends AutoCloseable {
 
   /** Removes a listener added before, and closes it. Removing one that is not registered does nothing. */
   void removeListener(RedisListener listener);
+
+  /**
+   * Opens a pub/sub subscriber on a connection of its own (never one of the pool's, and not counted in
+   * {@link #poolStats()}), with this data source's host, credentials, client name and protocol, and a daemon
+   * thread that hands each message to {@code listener}. Close it when done; closing the data source closes
+   * it too. Publish from any session ({@code PUBLISH}).
+   *
+   * @throws RedisConnectionException if the server cannot be reached
+   * @throws RedisServerException if the server refuses the handshake (wrong password, ...)
+   * @throws RedisException if the data source is closed
+   */
+  RedisSubscriber openSubscriber(MessageListener listener);
 
   /**
    * Closes the pool and every idle connection. Sessions still open fail on their next command and give

@@ -46,7 +46,7 @@ public final class RedisOption<T> {
       Duration.ofSeconds(2), "Longest wait for a TCP connect.", false);
   /** How long a reply may take; the connection is destroyed when it does not come. */
   public static final RedisOption<Duration> SOCKET_TIMEOUT = duration("socketTimeout",
-      Duration.ofSeconds(2), "Longest wait for a reply (SO_TIMEOUT); then the connection is destroyed.",
+      Duration.ofSeconds(2), "Longest wait for a whole reply (each, in a pipeline); then the connection is destroyed.",
       false);
   /** Name of the pool in messages and metrics. */
   public static final RedisOption<String> POOL_NAME = string("poolName", null,
@@ -67,6 +67,25 @@ public final class RedisOption<T> {
   /** Idle time after which a connection above poolMinIdle is closed. */
   public static final RedisOption<Duration> POOL_IDLE_TIMEOUT = duration("poolIdleTimeout",
       Duration.ofMinutes(10), "Idle time after which a connection above poolMinIdle is closed.", false);
+  /** Longest a connection lives before it is replaced; zero means no limit. */
+  public static final RedisOption<Duration> POOL_MAX_LIFETIME = duration("poolMaxLifetime",
+      Duration.ofMinutes(30), "Age after which a connection is replaced once no session uses it, less up to "
+          + "2.5% random jitter so that a fleet does not reconnect at once; 0s = no limit.", true);
+  /** How long a session may hold its connection before a possible leak is logged; zero means off. */
+  public static final RedisOption<Duration> LEAK_DETECTION_THRESHOLD = duration("leakDetectionThreshold",
+      Duration.ZERO, "Hold time after which an open session is logged as a possible leak, with the stack "
+          + "trace of where it was borrowed; 0s = off.", true);
+  /** Whether to connect with TLS; a {@code rediss://} URL sets it. */
+  public static final RedisOption<Boolean> TLS = bool("tls", false,
+      "Connect with TLS, verifying the server's certificate and host name; rediss:// sets it.");
+  /** PEM file of the CA certificates to trust instead of the JDK's trust store. */
+  public static final RedisOption<String> TLS_CA_CERTIFICATE = string("tlsCaCertificate", null,
+      "PEM file of the CA certificate(s) to trust instead of the JDK's trust store.", s -> !s.isBlank(),
+      "must be a file path");
+  /** Turns off every check of the server's identity; for tests only. */
+  public static final RedisOption<Boolean> TLS_INSECURE_SKIP_VERIFY = bool("tlsInsecureSkipVerify", false,
+      "INSECURE: accept any server certificate and host name (encryption without authentication); "
+          + "logged as a warning.");
   /** Largest bulk string accepted from the server, in bytes. */
   public static final RedisOption<Integer> MAX_BULK_LENGTH = integer("maxBulkLength", 512 * 1024 * 1024,
       "Largest string reply accepted, in bytes (Redis' proto-max-bulk-len).", 1, Integer.MAX_VALUE - 8);
@@ -189,6 +208,19 @@ public final class RedisOption<T> {
       Predicate<String> rule, String ruleText) {
     return new RedisOption<>(name, String.class, defaultValue, description, Function.identity(), rule,
         ruleText, false);
+  }
+
+  private static RedisOption<Boolean> bool(String name, boolean defaultValue, String description) {
+    return new RedisOption<>(name, Boolean.class, defaultValue, description, RedisOption::parseBoolean,
+        v -> true, "", false);
+  }
+
+  private static Boolean parseBoolean(String text) {
+    String s = lower(text);
+    if (s.equals("true") || s.equals("false")) {
+      return Boolean.valueOf(s);
+    }
+    throw new IllegalArgumentException("must be true or false");
   }
 
   private static RedisOption<Integer> integer(String name, @Nullable Integer defaultValue,

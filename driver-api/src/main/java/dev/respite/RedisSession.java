@@ -1,5 +1,6 @@
 package dev.respite;
 
+import dev.respite.command.RedisOperations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,10 +16,15 @@ import org.jspecify.annotations.Nullable;
  * {@link RedisProtocolException} when the connection failed: it is then destroyed, and every later command
  * of this session fails the same way. Whatever the session leaves behind (a database, an open
  * {@code MULTI}, watched keys, a subscription) never reaches the next borrower.
+ *
+ * <p>The typed commands come from the families of {@link dev.respite.command.RedisCommands}, with
+ * {@code String} keys and values; {@link #binary()} and {@link #withCodec} give other views of the same
+ * session, and {@link #pipeline()} and {@link #multi()} queue the same typed commands.
  */
-public interface RedisSession extends AutoCloseable {
+public interface RedisSession extends RedisOperations<String, String>, AutoCloseable {
 
   /** Sends {@code PING}; returns {@code PONG}. */
+  @Override
   String ping();
 
   /**
@@ -33,9 +39,11 @@ public interface RedisSession extends AutoCloseable {
   int database();
 
   /** Sends {@code GET key}; returns the value as UTF-8 text, or null if the key does not exist. */
+  @Override
   @Nullable String get(String key);
 
   /** Sends {@code SET key value}. */
+  @Override
   void set(String key, String value);
 
   /** Sends {@code GET key}; returns the value's bytes, or null if the key does not exist. */
@@ -45,6 +53,7 @@ public interface RedisSession extends AutoCloseable {
   void set(byte[] key, byte[] value);
 
   /** Sends {@code INCR key}; returns the value after the increment. */
+  @Override
   long incr(String key);
 
   /**
@@ -52,9 +61,11 @@ public interface RedisSession extends AutoCloseable {
    *
    * @throws IllegalArgumentException if no key is given
    */
+  @Override
   long del(String... keys);
 
   /** Sends {@code EXISTS key}; returns whether the key exists. */
+  @Override
   boolean exists(String key);
 
   /**

@@ -4,9 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Parses {@code redis://[[user]:password@]host[:port][/database][?option=value&...]} onto a builder. */
+/**
+ * Parses {@code redis://[[user]:password@]host[:port][/database][?option=value&...]} onto a builder;
+ * {@code rediss://} also sets {@code tls=true}.
+ */
 final class RedisUrl {
   private static final String SCHEME = "redis://";
+  private static final String TLS_SCHEME = "rediss://";
 
   private RedisUrl() {}
 
@@ -15,13 +19,12 @@ final class RedisUrl {
       throw new IllegalArgumentException("Redis URL is empty; expected redis://host[:port][/database]");
     }
     String lower = url.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("rediss://")) {
-      throw new IllegalArgumentException("rediss:// (TLS) is not supported yet: " + redact(url));
+    boolean tls = lower.startsWith(TLS_SCHEME);
+    if (!tls && !lower.startsWith(SCHEME)) {
+      throw new IllegalArgumentException("Redis URL must start with redis:// or rediss:// (TLS), got: "
+          + redact(url));
     }
-    if (!lower.startsWith(SCHEME)) {
-      throw new IllegalArgumentException("Redis URL must start with redis://, got: " + redact(url));
-    }
-    String rest = url.substring(SCHEME.length());
+    String rest = url.substring(tls ? TLS_SCHEME.length() : SCHEME.length());
     if (rest.indexOf('#') >= 0) {
       throw new IllegalArgumentException("Redis URL must not have a #fragment: " + redact(url));
     }
@@ -40,6 +43,12 @@ final class RedisUrl {
     }
     if (query >= 0) {
       options(rest.substring(query + 1), builder);
+    }
+    if (tls) {
+      if (builder.isSet(RedisOption.TLS) && !Boolean.TRUE.equals(builder.value(RedisOption.TLS))) {
+        throw new IllegalArgumentException("Option tls=false contradicts the rediss:// (TLS) scheme");
+      }
+      builder.set(RedisOption.TLS, true);
     }
   }
 

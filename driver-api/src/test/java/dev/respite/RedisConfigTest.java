@@ -94,7 +94,7 @@ class RedisConfigTest {
       "redis://localhost?poolMaxTotal=4&poolMaxTotal=5|poolMaxTotal",
       "redis://localhost?clientName=two words|clientName",
       "http://localhost|redis://",
-      "rediss://localhost|TLS",
+      "rediss://localhost?tls=false|rediss://",
       "redis://|host",
       "redis://:6379|host",
       "redis://localhost?poolMaxIdle=9|poolMaxIdle",

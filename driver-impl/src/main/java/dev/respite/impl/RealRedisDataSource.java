@@ -6,7 +6,10 @@ import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
 import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pool.ConnectionPool;
+import dev.respite.impl.pubsub.Subscribers;
 import dev.respite.impl.session.RealRedisSession;
+import dev.respite.pubsub.MessageListener;
+import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +20,7 @@ final class RealRedisDataSource implements RedisDataSource {
   private final RedisConfig config;
   private final Listeners listeners = new Listeners();
   private final ConnectionPool pool;
+  private final Subscribers subscribers = new Subscribers();
 
   RealRedisDataSource(RedisConfig config) {
     this.config = config;
@@ -71,10 +75,19 @@ final class RealRedisDataSource implements RedisDataSource {
     listeners.remove(listener);
   }
 
+  @Override
+  public RedisSubscriber openSubscriber(MessageListener listener) {
+    if (pool.isClosed()) {
+      throw pool.closedException();
+    }
+    return subscribers.open(config, listener);
+  }
+
   /** Closes the pool, then the listeners, so that they see the last connections go. */
   @Override
   public void close() {
     pool.close();
+    subscribers.close();
     listeners.close();
   }
 

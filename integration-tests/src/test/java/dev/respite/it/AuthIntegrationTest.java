@@ -52,7 +52,8 @@ class AuthIntegrationTest {
   @ValueSource(ints = {2, 3})
   void wrongPasswordFailsWithWrongpassAndNeverShowsIt(int protocol) {
     String wrong = "not-the-Pa55word";
-    try (RedisDataSource ds = RedisDataSource.create(withCredentials(":" + wrong, protocol))) {
+    try (CapturedLog log = CapturedLog.start();
+         RedisDataSource ds = RedisDataSource.create(withCredentials(":" + wrong, protocol))) {
       assertThatThrownBy(ds::openSession)
           .isInstanceOfSatisfying(RedisServerException.class, e -> {
             assertThat(e.code()).isEqualTo("WRONGPASS");
@@ -61,6 +62,27 @@ class AuthIntegrationTest {
       assertThat(ds.toString()).doesNotContain(wrong);
       assertThat(ds.config().toString()).doesNotContain(wrong);
       assertThat(ds.poolStats().active()).isZero();
+      assertThat(log.text()).doesNotContain(wrong);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "app"})
+  void wrongPasswordForIdleConnectionsIsLoggedWithoutThePassword(String user) {
+    String wrong = "also-not-the-Pa55word";
+    try (CapturedLog log = CapturedLog.start();
+         RedisDataSource ds = RedisDataSource.create(withCredentials(user + ":" + wrong, 2)
+             + "&poolMinIdle=2&leakDetectionThreshold=1s")) {
+      assertThat(log.at(java.util.logging.Level.WARNING))
+          .as("the failed preparation of poolMinIdle connections is logged")
+          .anySatisfy(r -> assertThat(r.getMessage()).contains("WRONGPASS"));
+      assertThatThrownBy(ds::openSession)
+          .isInstanceOfSatisfying(RedisServerException.class, e -> {
+            assertThat(e.code()).isEqualTo("WRONGPASS");
+            assertThat(stackText(e)).doesNotContain(wrong);
+          });
+      assertThat(log.text()).doesNotContain(wrong);
+      assertThat(ds.toString()).doesNotContain(wrong);
     }
   }
 

@@ -56,6 +56,7 @@ public final class LocalRedisServer implements AutoCloseable {
     private final Path binary;
     private final List<String> extraArgs;
     private final Path workDir;
+    private boolean tlsOnly;
     private volatile Process process;
     private int port;
     private boolean closed;
@@ -81,6 +82,10 @@ public final class LocalRedisServer implements AutoCloseable {
 
     /** Same as {@link #start(String...)}, but also callable without arguments. */
     public static LocalRedisServer launch(String... extraArgs) {
+        return launch(false, extraArgs);
+    }
+
+    private static LocalRedisServer launch(boolean tlsOnly, String... extraArgs) {
         Path binary = findBinary().orElseThrow(() -> new IllegalStateException(
                 "redis-server not found on PATH, in /usr/bin or /usr/local/bin;"
                         + " install it, e.g. apt-get install redis-server"));
@@ -91,6 +96,7 @@ public final class LocalRedisServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create a scratch directory for redis-server", e);
         }
         LocalRedisServer server = new LocalRedisServer(binary, List.of(extraArgs), dir);
+        server.tlsOnly = tlsOnly;
         OPEN.add(server);
         try {
             server.startOnFreePort();
@@ -99,6 +105,17 @@ public final class LocalRedisServer implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts a server that listens only for TLS, on {@link #port()} ({@code --port 0 --tls-port <port>}).
+     * Readiness is a TCP accept, since this class speaks no TLS; {@link #url()} is then not usable.
+     *
+     * @param extraArgs must configure TLS, e.g. {@code --tls-cert-file}, {@code --tls-key-file},
+     *     {@code --tls-ca-cert-file}, {@code --tls-auth-clients no}
+     */
+    public static LocalRedisServer startTls(String... extraArgs) {
+        return launch(true, extraArgs);
     }
 
     /** Whether a {@code redis-server} binary can be found, so callers can skip or fall back early. */
@@ -286,7 +303,7 @@ public final class LocalRedisServer implements AutoCloseable {
 
     private List<String> command() {
         List<String> command = new ArrayList<>(List.of(binary.toString(),
-                "--port", Integer.toString(port),
+                "--port", tlsOnly ? "0" : Integer.toString(port),
                 "--bind", HOST,
                 "--save", "",
                 "--appendonly", "no",
@@ -296,12 +313,23 @@ public final class LocalRedisServer implements AutoCloseable {
         if (majorVersion() >= 7 && !extraArgs.contains("--enable-debug-command")) {
             command.addAll(List.of("--enable-debug-command", "local"));
         }
+        if (tlsOnly) {
+            command.addAll(List.of("--tls-port", Integer.toString(port)));
+        }
         command.addAll(extraArgs);
         return command;
     }
 
     /** Any RESP reply to PING means ready: with a password set, the reply is a NOAUTH error. */
     private boolean answers() {
+        if (tlsOnly) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(HOST, port), 1000);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
         try (RawRedisClient client = new RawRedisClient(HOST, port, Duration.ofSeconds(1))) {
             client.call("PING");
             return true;

@@ -2,7 +2,9 @@
  * Fixtures for tests that need a real Redis: a throwaway {@code redis-server} process
  * ({@link dev.respite.testsupport.LocalRedisServer}) and a minimal RESP client
  * ({@link dev.respite.testsupport.RawRedisClient}) for admin work that must not depend on the
- * driver under test.
+ * driver under test; for fault injection, a TCP proxy that breaks replies on their way
+ * ({@link dev.respite.testsupport.FaultProxy}) and a server that sends canned, malformed bytes
+ * ({@link dev.respite.testsupport.FakeRespServer}).
  *
  * <p>The module deliberately has no dependencies, so any test framework can use it.
  */

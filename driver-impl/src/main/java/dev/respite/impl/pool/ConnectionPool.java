@@ -6,34 +6,51 @@ import dev.respite.RedisConnectionException;
 import dev.respite.RedisException;
 import dev.respite.RedisPoolExhaustedException;
 import dev.respite.impl.connection.RedisConnection;
+import dev.respite.impl.connection.TlsContext;
 import dev.respite.impl.event.Listeners;
+import dev.respite.spi.RedisListener.DestroyReason;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.NoSuchElementException;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pool of connections behind a data source: commons-pool2's {@link GenericObjectPool}, kept out of
  * sight so that its exceptions and settings never leak into the API.
+ *
+ * <p>A connection older than {@code poolMaxLifetime} is closed when it comes back or when it is next
+ * checked (on borrow, or by the idle sweep), never while a session uses it. The idle sweep also closes
+ * connections idle longer than {@code poolIdleTimeout} above {@code poolMinIdle}, drops dead ones and opens
+ * new ones up to {@code poolMinIdle}.
  */
 public final class ConnectionPool implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ConnectionPool.class.getName());
-  private static final Duration EVICTION_RUN = Duration.ofSeconds(30);
+  private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofSeconds(30);
+  private static final Duration SHORTEST_SWEEP_INTERVAL = Duration.ofMillis(100);
 
   private final String name;
   private final Duration maxWait;
   private final Listeners listeners;
   private final PooledConnectionFactory factory;
   private final GenericObjectPool<RedisConnection> pool;
+  private final @Nullable LeakDetector leaks;
 
   /** A pool for {@code config}; opens {@code poolMinIdle} connections now, if the server answers. */
   public ConnectionPool(String name, RedisConfig config, Listeners listeners) {
     this.name = name;
     this.maxWait = config.poolMaxWait();
     this.listeners = listeners;
-    this.factory = new PooledConnectionFactory(config, listeners);
+    TlsContext tls = config.tls() ? TlsContext.of(config) : null;
+    if (config.tlsInsecureSkipVerify()) {
+      LOG.log(Level.WARNING, "Redis pool " + name + " uses tlsInsecureSkipVerify=true: the server's TLS"
+          + " certificate and host name are NOT verified, so anyone on the network path can pose as the server"
+          + " and read the password and data. Use tlsCaCertificate instead outside of tests.");
+    }
+    this.factory = new PooledConnectionFactory(config, tls, listeners);
     this.pool = new GenericObjectPool<>(factory, settings(config));
+    this.leaks = LeakDetector.startIfEnabled(name, config.leakDetectionThreshold());
     pool.setSwallowedExceptionListener(e -> LOG.log(Level.DEBUG, "Redis pool " + name + ": " + e, e));
     if (config.poolMinIdle() > 0) {
       try {
@@ -54,13 +71,30 @@ public final class ConnectionPool implements AutoCloseable {
     settings.setBlockWhenExhausted(true);
     settings.setTestOnBorrow(true);
     settings.setTestWhileIdle(true);
-    settings.setTimeBetweenEvictionRuns(EVICTION_RUN.compareTo(config.poolIdleTimeout()) < 0
-        ? EVICTION_RUN : config.poolIdleTimeout());
+    settings.setTimeBetweenEvictionRuns(sweepInterval(config));
     settings.setNumTestsPerEvictionRun(-1);
     settings.setMinEvictableIdleDuration(Duration.ofMillis(-1));
     settings.setSoftMinEvictableIdleDuration(config.poolIdleTimeout());
     settings.setJmxEnabled(false);
     return settings;
+  }
+
+  /**
+   * Half the shortest of {@code poolIdleTimeout} and {@code poolMaxLifetime}, within 100 ms..30 s: a
+   * connection is closed at most about half its limit late, and a short timeout in a test takes effect
+   * within seconds.
+   */
+  static Duration sweepInterval(RedisConfig config) {
+    Duration shortest = config.poolIdleTimeout();
+    Duration lifetime = config.poolMaxLifetime();
+    if (!lifetime.isZero() && lifetime.compareTo(shortest) < 0) {
+      shortest = lifetime;
+    }
+    Duration half = shortest.dividedBy(2);
+    if (half.compareTo(SHORTEST_SWEEP_INTERVAL) < 0) {
+      return SHORTEST_SWEEP_INTERVAL;
+    }
+    return half.compareTo(LONGEST_SWEEP_INTERVAL) > 0 ? LONGEST_SWEEP_INTERVAL : half;
   }
 
   /**
@@ -75,6 +109,9 @@ public final class ConnectionPool implements AutoCloseable {
       RedisConnection connection = pool.borrowObject(maxWait);
       long now = System.nanoTime();
       connection.borrowedAt(now);
+      if (leaks != null) {
+        leaks.borrowed(connection, now);
+      }
       if (!listeners.isEmpty()) {
         listeners.connectionAcquired(now - start);
       }
@@ -98,12 +135,22 @@ public final class ConnectionPool implements AutoCloseable {
     }
   }
 
-  /** Returns a connection; one left broken or in a state that cannot be reset is destroyed instead. */
+  /**
+   * Returns a connection; one left broken, in a state that cannot be reset, or older than
+   * {@code poolMaxLifetime} is destroyed instead.
+   */
   public void release(RedisConnection connection) {
+    long now = System.nanoTime();
+    if (leaks != null) {
+      leaks.returned(connection);
+    }
     if (!listeners.isEmpty()) {
-      listeners.connectionReleased(System.nanoTime() - connection.borrowedAtNanos());
+      listeners.connectionReleased(now - connection.borrowedAtNanos());
     }
     if (connection.isBroken()) {
+      invalidate(connection);
+    } else if (connection.isExpired(now)) {
+      connection.destroyReason(DestroyReason.EXPIRED);
       invalidate(connection);
     } else {
       pool.returnObject(connection);
@@ -112,6 +159,9 @@ public final class ConnectionPool implements AutoCloseable {
 
   /** Destroys a borrowed connection and frees its place in the pool; counts as its release. */
   public void invalidate(RedisConnection connection) {
+    if (leaks != null) {
+      leaks.returned(connection);
+    }
     try {
       pool.invalidateObject(connection);
     } catch (Exception e) {
@@ -147,6 +197,9 @@ public final class ConnectionPool implements AutoCloseable {
 
   @Override
   public void close() {
+    if (leaks != null) {
+      leaks.close();
+    }
     factory.closing();
     pool.close();
   }

@@ -2,25 +2,35 @@ package dev.respite.impl.pool;
 
 import dev.respite.RedisConfig;
 import dev.respite.impl.connection.RedisConnection;
+import dev.respite.impl.connection.TlsContext;
 import dev.respite.impl.event.Listeners;
 import dev.respite.spi.RedisListener.DestroyReason;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.pool2.DestroyMode;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes, checks, resets and destroys connections for commons-pool2. Resetting happens on return
  * ({@link #passivateObject}): if it fails, commons-pool2 destroys the connection instead of keeping it.
  */
 final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnection> {
+  /** Lifetimes are shortened by a random part up to 1/40 (2.5%), so connections made together part. */
+  private static final int JITTER_DIVISOR = 40;
+
   private final RedisConfig config;
+  private final @Nullable TlsContext tls;
   private final Listeners listeners;
+  private final long maxLifetimeNanos;
   private volatile boolean closing;
 
-  PooledConnectionFactory(RedisConfig config, Listeners listeners) {
+  PooledConnectionFactory(RedisConfig config, @Nullable TlsContext tls, Listeners listeners) {
     this.config = config;
+    this.tls = tls;
     this.listeners = listeners;
+    this.maxLifetimeNanos = config.poolMaxLifetime().toNanos();
   }
 
   /** From now on, connections are destroyed because the pool closes. */
@@ -31,9 +41,20 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
   @Override
   public RedisConnection create() {
     long start = System.nanoTime();
-    RedisConnection connection = RedisConnection.open(config);
-    listeners.connectionCreated(System.nanoTime() - start);
+    RedisConnection connection = RedisConnection.open(config, tls);
+    long now = System.nanoTime();
+    connection.lifetime(now, jitteredLifetime(maxLifetimeNanos));
+    listeners.connectionCreated(now - start);
     return connection;
+  }
+
+  /** {@code maxLifetimeNanos} less a random 0..2.5%; zero (no limit) stays zero. */
+  static long jitteredLifetime(long maxLifetimeNanos) {
+    if (maxLifetimeNanos <= 0) {
+      return 0;
+    }
+    long jitter = ThreadLocalRandom.current().nextLong(maxLifetimeNanos / JITTER_DIVISOR + 1);
+    return Math.max(1, maxLifetimeNanos - jitter);
   }
 
   @Override
@@ -41,10 +62,17 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
     return new DefaultPooledObject<>(connection);
   }
 
-  /** Cheap enough for every borrow: a non-blocking read, no round trip. */
+  /**
+   * Cheap enough for every borrow: an expiry check and a non-blocking read, no round trip (a PING at most,
+   * for a TLS connection idle a while).
+   */
   @Override
   public boolean validateObject(PooledObject<RedisConnection> pooled) {
     RedisConnection connection = pooled.getObject();
+    if (connection.isExpired(System.nanoTime())) {
+      connection.destroyReason(DestroyReason.EXPIRED);
+      return false;
+    }
     boolean reusable = connection.isReusable();
     if (!reusable) {
       connection.destroyReason(DestroyReason.VALIDATION_FAILED);

@@ -20,8 +20,8 @@ final class ReadBuffer {
   /** A sign and 19 digits: the longest valid integer line. */
   private static final int MAX_NUMBER_LINE = 1 + DecimalText.MAX_LONG_DIGITS;
 
-  /** The first allocation for a bulk that does not fit the buffer; it then doubles as bytes arrive. */
-  private static final int FIRST_CHUNK = 64 * 1024;
+  /** Bulk strings up to this size are allocated whole at once; larger ones grow as bytes arrive. */
+  private static final int EXACT_UP_TO = 4 * 1024 * 1024;
 
   private static final byte[] EMPTY = new byte[0];
 
@@ -119,8 +119,9 @@ final class ReadBuffer {
 
   private byte[] readLarge(int length) throws IOException {
     int have = Math.min(limit - pos, length);
-    // Grow with what arrives, so that a huge length announced by a broken peer costs little memory.
-    byte[] value = new byte[Math.max(have, Math.min(length, FIRST_CHUNK))];
+    // Up to EXACT_UP_TO the array is made at its final size (no copies for a 1 MB value); beyond, it grows
+    // with what arrives, so that a huge length announced by a broken peer costs little memory.
+    byte[] value = new byte[Math.max(have, Math.min(length, EXACT_UP_TO))];
     System.arraycopy(buf, pos, value, 0, have);
     pos += have;
     while (have < length) {

@@ -66,7 +66,7 @@ final class ReplyParser {
    * @return the length, or -1 for RESP2's null bulk string when {@code nullable}
    */
   int bulkLength(String what, boolean nullable) throws IOException {
-    long length = input.readNumber(what + " length");
+    long length = input.readNumber(what);
     if (length == -1 && nullable) {
       return -1;
     }

@@ -5,6 +5,13 @@ import dev.respite.RedisException;
 import dev.respite.RedisServerException;
 import dev.respite.RedisSession;
 import dev.respite.Reply;
+import dev.respite.command.RedisOperations;
+import dev.respite.impl.command.CodecView;
+import dev.respite.impl.command.Command;
+import dev.respite.impl.command.CommandRunner;
+import dev.respite.impl.command.OperationsMixin;
+import dev.respite.impl.command.QueuedResponse;
+import dev.respite.impl.command.TypedCodec;
 import dev.respite.impl.connection.ConnectionState;
 import dev.respite.impl.connection.FailureClassifier;
 import dev.respite.impl.connection.RedisConnection;
@@ -14,23 +21,18 @@ import dev.respite.impl.protocol.ProtocolKeyword;
 import dev.respite.impl.protocol.RespWriter;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.Objects;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A borrowed connection behind the {@link RedisSession} API. Each typed method writes its command straight
- * into the connection's buffer and decodes its reply straight from the read buffer: no command object, no
- * reply tree.
+ * A borrowed connection behind the {@link RedisSession} API. The typed methods come from the command
+ * families ({@link OperationsMixin}) and all reach {@link #run}: the one place that writes a command, reads
+ * its reply, extends the read timeout for a blocking command, tracks state, reports to the listeners and
+ * classifies failures. Pipelines and transactions go through {@link QueuedExchange}.
  */
-public final class RealRedisSession implements RedisSession {
+public final class RealRedisSession implements RedisSession, OperationsMixin<String, String>, CommandRunner {
   private static final System.Logger LOG = System.getLogger(RealRedisSession.class.getName());
-  private static final ProtocolKeyword PING = ProtocolKeyword.of("PING");
   private static final ProtocolKeyword SELECT = ProtocolKeyword.of("SELECT");
-  private static final ProtocolKeyword GET = ProtocolKeyword.of("GET");
-  private static final ProtocolKeyword SET = ProtocolKeyword.of("SET");
-  private static final ProtocolKeyword INCR = ProtocolKeyword.of("INCR");
-  private static final ProtocolKeyword DEL = ProtocolKeyword.of("DEL");
-  private static final ProtocolKeyword EXISTS = ProtocolKeyword.of("EXISTS");
   private static final String QUEUED = "QUEUED";
 
   private final ConnectionPool pool;
@@ -38,6 +40,7 @@ public final class RealRedisSession implements RedisSession {
   private @Nullable RedisConnection connection;
   private @Nullable RuntimeException failure;
   private int database;
+  private @Nullable RedisOperations<byte[], byte[]> binaryView;
 
   private RealRedisSession(ConnectionPool pool, RedisConnection connection) {
     this.pool = pool;
@@ -62,17 +65,7 @@ public final class RealRedisSession implements RedisSession {
 
   @Override
   public String ping() {
-    RedisConnection c = connection();
-    long start = listeners.startTime();
-    try {
-      command(c, PING, 0);
-      c.send(1);
-      String pong = c.reader().readStatus();
-      succeeded(PING, start);
-      return pong;
-    } catch (IOException | RuntimeException e) {
-      throw failed(c, PING, start, e);
-    }
+    return OperationsMixin.super.ping();
   }
 
   @Override
@@ -81,12 +74,15 @@ public final class RealRedisSession implements RedisSession {
     RedisConnection c = connection();
     long start = listeners.startTime();
     try {
-      command(c, SELECT, 1).writeBulk(database);
+      RespWriter writer = c.writer();
+      writer.writeArrayHeader(2);
+      writer.writeKeyword(SELECT);
+      writer.writeBulk(database);
       c.send(1);
       selected(c.state(), database, c.reader().readStatus());
-      succeeded(SELECT, start);
+      listeners.commandFinished(SELECT.name(), this.database, start, null);
     } catch (IOException | RuntimeException e) {
-      throw failed(c, SELECT, start, e);
+      throw failed(c, SELECT.name(), start, e);
     }
   }
 
@@ -97,125 +93,124 @@ public final class RealRedisSession implements RedisSession {
 
   @Override
   public @Nullable String get(String key) {
-    Objects.requireNonNull(key, "key");
-    RedisConnection c = connection();
-    long start = listeners.startTime();
-    try {
-      command(c, GET, 1).writeBulk(key);
-      c.send(1);
-      String value = c.reader().readBulkString();
-      succeeded(GET, start);
-      return value;
-    } catch (IOException | RuntimeException e) {
-      throw failed(c, GET, start, e);
-    }
+    return OperationsMixin.super.get(key);
   }
 
   @Override
   public void set(String key, String value) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
-    RedisConnection c = connection();
-    long start = listeners.startTime();
-    try {
-      RespWriter writer = command(c, SET, 2);
-      writer.writeBulk(key);
-      writer.writeBulk(value);
-      c.send(1);
-      c.reader().readStatus();
-      succeeded(SET, start);
-    } catch (IOException | RuntimeException e) {
-      throw failed(c, SET, start, e);
-    }
+    OperationsMixin.super.set(key, value);
   }
 
   @Override
   public byte @Nullable [] get(byte[] key) {
-    Objects.requireNonNull(key, "key");
-    RedisConnection c = connection();
-    long start = listeners.startTime();
-    try {
-      command(c, GET, 1).writeBulk(key);
-      c.send(1);
-      byte[] value = c.reader().readBulkBytes();
-      succeeded(GET, start);
-      return value;
-    } catch (IOException | RuntimeException e) {
-      throw failed(c, GET, start, e);
-    }
+    return binary().get(key);
   }
 
   @Override
   public void set(byte[] key, byte[] value) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
-    RedisConnection c = connection();
-    long start = listeners.startTime();
-    try {
-      RespWriter writer = command(c, SET, 2);
-      writer.writeBulk(key);
-      writer.writeBulk(value);
-      c.send(1);
-      c.reader().readStatus();
-      succeeded(SET, start);
-    } catch (IOException | RuntimeException e) {
-      throw failed(c, SET, start, e);
-    }
+    binary().set(key, value);
   }
 
   @Override
   public long incr(String key) {
-    Objects.requireNonNull(key, "key");
-    RedisConnection c = connection();
-    long start = listeners.startTime();
-    try {
-      command(c, INCR, 1).writeBulk(key);
-      c.send(1);
-      long value = c.reader().readInteger();
-      succeeded(INCR, start);
-      return value;
-    } catch (IOException | RuntimeException e) {
-      throw failed(c, INCR, start, e);
-    }
+    return OperationsMixin.super.incr(key);
   }
 
   @Override
   public long del(String... keys) {
-    if (keys.length == 0) {
-      throw new IllegalArgumentException("DEL needs at least one key");
-    }
-    for (String key : keys) {
-      Objects.requireNonNull(key, "key");
-    }
-    RedisConnection c = connection();
-    long start = listeners.startTime();
-    try {
-      RespWriter writer = command(c, DEL, keys.length);
-      for (String key : keys) {
-        writer.writeBulk(key);
-      }
-      c.send(1);
-      long deleted = c.reader().readInteger();
-      succeeded(DEL, start);
-      return deleted;
-    } catch (IOException | RuntimeException e) {
-      throw failed(c, DEL, start, e);
-    }
+    return OperationsMixin.super.del(keys);
   }
 
   @Override
   public boolean exists(String key) {
-    Objects.requireNonNull(key, "key");
+    return OperationsMixin.super.exists(key);
+  }
+
+  @Override
+  public RedisOperations<byte[], byte[]> binary() {
+    RedisOperations<byte[], byte[]> view = binaryView;
+    if (view == null) {
+      view = new CodecView<>(this, TypedCodec.BYTES);
+      binaryView = view;
+    }
+    return view;
+  }
+
+  @Override
+  public TypedCodec<String, String> codec() {
+    return TypedCodec.UTF8;
+  }
+
+  @Override
+  public CommandRunner runner() {
+    return this;
+  }
+
+  @Override
+  public <T> T run(Command<T> command) {
     RedisConnection c = connection();
+    if (command.effect() == Command.Effect.CLOSES_CONNECTION) {
+      c.state().mustClose(); // before sending: whatever happens next, the connection is never lent again
+    }
     long start = listeners.startTime();
+    boolean extended = false;
     try {
-      command(c, EXISTS, 1).writeBulk(key);
+      command.write(c.writer());
+      extended = BlockingTimeout.extend(c, command.blockMillis());
       c.send(1);
-      boolean exists = c.reader().readInteger() > 0;
-      succeeded(EXISTS, start);
-      return exists;
+      T value = command.decoder().read(c.reader());
+      BlockingTimeout.restore(c, extended);
+      track(c.state(), command.effect());
+      listeners.commandFinished(command.name(), database, start, null);
+      return value;
     } catch (IOException | RuntimeException e) {
-      throw failed(c, EXISTS, start, e);
+      BlockingTimeout.restore(c, extended);
+      throw failed(c, command.name(), start, e);
+    }
+  }
+
+  @Override
+  public void runPipeline(List<QueuedResponse<?>> queued) {
+    new QueuedExchange(this, connectionFor(queued), queued).pipeline();
+  }
+
+  @Override
+  public boolean runTransaction(List<QueuedResponse<?>> queued) {
+    return new QueuedExchange(this, connectionFor(queued), queued).transaction();
+  }
+
+  /** The connection, or else the reason there is none, given to every queued response too. */
+  private RedisConnection connectionFor(List<QueuedResponse<?>> queued) {
+    try {
+      return connection();
+    } catch (RuntimeException e) {
+      queued.forEach(response -> response.fail(e));
+      throw e;
+    }
+  }
+
+  @Override
+  public void releaseWatches() {
+    RedisConnection c = connection();
+    if (c.state().watching()) {
+      unwatch();
+    }
+  }
+
+  /** Reports a finished command to the listeners, with this session's database. */
+  void reportFinished(String command, long start, @Nullable Throwable failure) {
+    listeners.commandFinished(command, database, start, failure);
+  }
+
+  long startTime() {
+    return listeners.startTime();
+  }
+
+  private static void track(ConnectionState state, Command.Effect effect) {
+    if (effect == Command.Effect.WATCH) {
+      state.watched();
+    } else if (effect == Command.Effect.UNWATCH) {
+      state.unwatched();
     }
   }
 
@@ -326,23 +321,8 @@ public final class RealRedisSession implements RedisSession {
     return c;
   }
 
-  private static RespWriter command(RedisConnection c, ProtocolKeyword keyword, int args) throws IOException {
-    RespWriter writer = c.writer();
-    writer.writeArrayHeader(1 + args);
-    writer.writeKeyword(keyword);
-    return writer;
-  }
-
-  private void succeeded(ProtocolKeyword command, long start) {
-    listeners.commandFinished(command.name(), database, start, null);
-  }
-
-  private RuntimeException failed(RedisConnection c, ProtocolKeyword command, long start, Throwable e) {
-    return failed(c, command.name(), start, e);
-  }
-
   /** Reports the failure, and destroys the connection at once when it left the state unknown. */
-  private RuntimeException failed(RedisConnection c, String command, long start, Throwable e) {
+  RuntimeException failed(RedisConnection c, String command, long start, Throwable e) {
     RuntimeException failure = FailureClassifier.classify(c, command, e);
     listeners.commandFinished(command, database, start, failure);
     if (c.isBroken()) {

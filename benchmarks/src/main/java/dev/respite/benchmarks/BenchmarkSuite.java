@@ -1,0 +1,136 @@
+package dev.respite.benchmarks;
+
+import dev.respite.testsupport.LocalRedisServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every case for Respite, Jedis and Lettuce, and redis-benchmark as the reference, against one
+ * throwaway redis-server, then writes RESULTS.md. {@code benchmarks/run.sh} builds the module and calls
+ * this; its options are in {@link SuiteSettings} and {@code benchmarks/README.md}.
+ */
+public final class BenchmarkSuite {
+
+  private BenchmarkSuite() {}
+
+  public static void main(String[] args) throws Exception {
+    SuiteSettings settings = SuiteSettings.parse(args);
+    Instant started = Instant.now();
+    List<ResultRow> rows = new ArrayList<>();
+    List<String> pinnedDetails = new ArrayList<>();
+    RedisBenchmarkReference reference;
+    String serverVersion;
+    try (LocalRedisServer redis = LocalRedisServer.launch()) {
+      serverVersion = LocalRedisServer.version();
+      System.setProperty(BenchmarkServer.HOST_PROPERTY, redis.host());
+      System.setProperty(BenchmarkServer.PORT_PROPERTY, Integer.toString(redis.port()));
+      try (BenchmarkServer server = BenchmarkServer.acquire()) {
+        JmhCases jmh = new JmhCases(settings, server);
+        reference = new RedisBenchmarkReference(settings, server);
+        if (settings.cases.contains(1)) {
+          rows.addAll(jmh.singleConnection());
+          rows.addAll(reference.singleConnection());
+        }
+        if (settings.cases.contains(2)) {
+          rows.addAll(jmh.pipeline());
+          rows.addAll(reference.pipeline());
+        }
+        if (settings.cases.contains(3)) {
+          PoolCases pool = new PoolCases(settings, server);
+          rows.addAll(pool.run());
+          pinnedDetails.addAll(pool.pinnedDetails());
+          rows.addAll(reference.pool());
+        }
+        if (settings.cases.contains(4)) {
+          rows.addAll(jmh.borrowReturn());
+        }
+        if (settings.cases.contains(5)) {
+          rows.addAll(jmh.largeValues());
+          rows.addAll(reference.largeValues());
+        }
+        if (settings.cases.contains(6)) {
+          rows.addAll(jmh.metricsOverhead());
+        }
+      }
+    }
+    Duration took = Duration.between(started, Instant.now());
+    new ResultsDocument(rows, environment(settings, started, took, serverVersion, reference),
+        notes(pinnedDetails))
+        .write(settings.output, settings.smoke);
+    System.out.println("Wrote " + settings.output.toAbsolutePath() + " in " + took.toSeconds() + " s");
+    System.exit(0);
+  }
+
+  private static Map<String, String> environment(SuiteSettings settings, Instant started, Duration took,
+      String serverVersion, RedisBenchmarkReference reference) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("Command", "`" + settings.command + "`");
+    environment.put("Date", started.truncatedTo(ChronoUnit.SECONDS) + " (took " + took.toMinutes() + " min "
+        + took.toSecondsPart() + " s)");
+    environment.put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+        + " (" + System.getProperty("java.vm.vendor") + ")");
+    environment.put("CPUs", Runtime.getRuntime().availableProcessors() + " (" + cpuModel() + ")");
+    environment.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        + System.getProperty("os.arch"));
+    environment.put("Server", "redis-server " + serverVersion + " on loopback, `--save \"\" --appendonly no`");
+    environment.put("Settings", settings.describe());
+    environment.put("Reference commands", reference.commands().isEmpty() ? "none"
+        : "`" + String.join("`, `", reference.commands()) + "`");
+    return environment;
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown model");
+    } catch (IOException | RuntimeException e) {
+      return "unknown model";
+    }
+  }
+
+  private static List<String> notes(List<String> pinnedDetails) {
+    List<String> notes = new ArrayList<>(List.of(
+        "Throughput and latency of the JMH cases come from SampleTime mode on one thread: ops/s is one over "
+            + "the mean time per operation; p50/p99/p99.9 are JMH's sampled percentiles. Allocation is JMH "
+            + "`-prof gc` `gc.alloc.rate.norm`, every thread of the JVM included (Lettuce's event loop too).",
+        "Case 1 and 5 count one command as one operation (SET and GET alternate), so they compare with "
+            + "redis-benchmark's separate SET and GET rows. GET replies are checked (length) on every call.",
+        "Case 2: Respite uses `session.pipeline()`, `queueVoid(c -> c.set(k, v))` x 1,000, `sync()`; Jedis "
+            + "`jedis.pipelined()` + `sync()`; Lettuce has no pipeline in its sync API, so it uses its documented "
+            + "way, the async API on a dedicated connection with auto-flush off, then `flushCommands()` and "
+            + "waiting on the futures. Every SET reply is checked. Its latencies are per SET (the time of a "
+            + "1,000-SET batch divided by 1,000); redis-benchmark's are per request, batch wait included.",
+        "Case 3 runs in the suite's own harness (`PoolLoad`, one fresh JVM per row), since JMH cannot start "
+            + "10,000 virtual threads: warm-up, then a fixed measured time; latency is each borrow+GET+return "
+            + "as the caller sees it, in a shared histogram (about 3% resolution); allocation is the JVM's "
+            + "total allocated bytes over the measured window divided by operations. Every reply is checked.",
+        "Case 3 clients: Respite `poolMaxTotal=16`; Jedis `JedisPool` with maxTotal=maxIdle=16 (commons-pool2, "
+            + "default unfair waiting); `lettuce-pool` is Lettuce's `ConnectionPoolSupport` (commons-pool2, "
+            + "16 connections); `lettuce` is one shared connection used by every thread (no pool), Lettuce's "
+            + "default way. Every pool waits at most 10 s for a connection, so no client fails where another "
+            + "waits. The redis-benchmark row is `-c 16` GET: what the server takes from 16 connections.",
+        "Case 3 virtual-thread rows record JFR `jdk.VirtualThreadPinned` with a zero threshold over the whole "
+            + "run; the note gives all events and those inside the measured window (warm-up's one-time class "
+            + "loading and initialization happen before it); reasons below, recordings in "
+            + "`benchmarks/target/suite/`.",
+        "Case 4: the connection is already open and in the right database, so Respite's "
+            + "`openSession()` + `close()` makes no round trip; Jedis `getResource()` + `close()`; Lettuce "
+            + "`borrowObject()` + `returnObject()`. SampleTime adds about 20-30 ns of timer cost to the "
+            + "sampled calls.",
+        "Case 6 is Respite only (it measures Respite's own metrics).",
+        "redis-benchmark prints p50 and p99 only; it is the reference for what the server takes, not a "
+            + "client to beat on latency."));
+    for (String pinned : pinnedDetails) {
+      notes.add("Pinned virtual threads (JFR), " + pinned + ".");
+    }
+    return notes;
+  }
+}

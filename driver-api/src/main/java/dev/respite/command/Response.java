@@ -1,0 +1,22 @@
+package dev.respite.command;
+
+/**
+ * The reply of a command queued in a {@link Pipeline} or {@link Transaction}, available once the queue was
+ * sent ({@link Pipeline#sync()}, {@link Transaction#exec()}).
+ *
+ * @param <T> the reply's type, as the command's method returns it (boxed for primitives)
+ */
+public interface Response<T> {
+
+  /**
+   * The reply.
+   *
+   * @throws IllegalStateException if the queue was not sent yet
+   * @throws dev.respite.RedisServerException if the server answered this command with an error
+   * @throws dev.respite.RedisException if the command failed otherwise, or its transaction was aborted
+   */
+  T get();
+
+  /** Whether the reply (or the failure) is known. */
+  boolean isDone();
+}

@@ -1,0 +1,76 @@
+package dev.respite.impl.command;
+
+import dev.respite.RedisException;
+import dev.respite.Reply;
+import dev.respite.command.Response;
+import dev.respite.impl.protocol.RespReader;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A queued command and, once its reply was read, its value or failure. Used by one thread.
+ *
+ * @param <T> the decoded reply's type
+ */
+public final class QueuedResponse<T> implements Response<T> {
+  private final Command<T> command;
+  private boolean done;
+  private @Nullable T value;
+  private @Nullable RuntimeException failure;
+
+  QueuedResponse(Command<T> command) {
+    this.command = command;
+  }
+
+  /** The command. */
+  public Command<T> command() {
+    return command;
+  }
+
+  /** Reads and decodes the reply from the connection. */
+  public void read(RespReader reader) throws IOException {
+    value = command.decoder().read(reader);
+    done = true;
+  }
+
+  /** Decodes a reply already read (an element of {@code EXEC}'s reply). */
+  public void decode(Reply reply) {
+    try {
+      value = command.decoder().decode(reply);
+      done = true;
+    } catch (RuntimeException e) {
+      fail(e instanceof RedisException ? e
+          : new RedisException("Could not decode the reply to " + command.name() + ": " + e, e));
+    }
+  }
+
+  /** Fails the response, unless it already has an outcome. */
+  public void fail(RuntimeException failure) {
+    if (!done) {
+      this.failure = failure;
+      done = true;
+    }
+  }
+
+  @Override
+  public T get() {
+    if (!done) {
+      throw new IllegalStateException("The reply to " + command.name() + " is not known yet: call sync() or exec()");
+    }
+    RuntimeException cause = failure;
+    if (cause != null) {
+      throw cause;
+    }
+    return value;
+  }
+
+  @Override
+  public boolean isDone() {
+    return done;
+  }
+
+  @Override
+  public String toString() {
+    return "Response[" + command.name() + (done ? failure == null ? ", done" : ", failed" : ", pending") + "]";
+  }
+}

@@ -1,0 +1,222 @@
+package dev.respite.impl.pubsub;
+
+import dev.respite.RedisConfig;
+import dev.respite.RedisException;
+import dev.respite.RedisServerException;
+import dev.respite.impl.connection.RedisConnection;
+import dev.respite.pubsub.Message;
+import dev.respite.pubsub.MessageKind;
+import dev.respite.pubsub.MessageListener;
+import dev.respite.pubsub.RedisSubscriber;
+import dev.respite.pubsub.SubscriberState;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link RedisSubscriber}: its {@link SubscriberConnection} (what is subscribed, on which connection),
+ * a daemon {@link SubscriberReader} thread that reads and delivers, a keep-alive, and the listener. The
+ * listener is called from the reader thread only, and never under a lock, so it may call back in.
+ */
+public final class RealRedisSubscriber implements RedisSubscriber {
+  /** How often the subscriber pings the server, so that a silent network or a hung server is noticed. */
+  public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
+  private static final System.Logger LOG = System.getLogger(RealRedisSubscriber.class.getName());
+  private static final AtomicInteger NUMBER = new AtomicInteger();
+
+  private final String name = "respite-subscriber-" + NUMBER.incrementAndGet();
+  private final RedisConfig config;
+  private final MessageListener listener;
+  private final Consumer<RealRedisSubscriber> onClose;
+  private final SubscriberConnection link;
+  private final Thread thread;
+  private @Nullable ScheduledFuture<?> keepAlive;
+  private volatile SubscriberState state = SubscriberState.CONNECTED;
+
+  private RealRedisSubscriber(RedisConfig config, MessageListener listener, RedisConnection connection,
+      Duration pingInterval, Consumer<RealRedisSubscriber> onClose) {
+    this.config = config;
+    this.listener = new SafeMessageListener(listener, name);
+    this.onClose = onClose;
+    this.link = new SubscriberConnection(name, connection);
+    this.thread = new Thread(new SubscriberReader(this, link, config, connection, pingInterval), name);
+    thread.setDaemon(true);
+  }
+
+  /**
+   * Connects with {@code config} (host, credentials, client name, protocol, timeouts), then starts the
+   * reader thread, {@code respite-subscriber-N}, and the keep-alive.
+   *
+   * @param pingInterval how often to {@code PING}; a read that waits longer than this plus
+   *     {@code socketTimeout} means the connection is dead
+   * @param onClose called once, when the subscriber is closed
+   * @throws dev.respite.RedisConnectionException if the server cannot be reached
+   * @throws RedisServerException if the server refuses the handshake
+   */
+  public static RealRedisSubscriber open(RedisConfig config, MessageListener listener, Duration pingInterval,
+      Consumer<RealRedisSubscriber> onClose) {
+    Objects.requireNonNull(listener, "listener");
+    if (pingInterval.isNegative() || pingInterval.isZero()) {
+      throw new IllegalArgumentException("pingInterval must be positive, got " + pingInterval);
+    }
+    RedisConnection connection = RedisConnection.open(config);
+    RealRedisSubscriber subscriber;
+    try {
+      SubscriberReader.prepare(connection, config, pingInterval);
+      subscriber = new RealRedisSubscriber(config, listener, connection, pingInterval, onClose);
+    } catch (IOException | RuntimeException e) {
+      connection.close();
+      throw new RedisException("Could not start a subscriber on " + connection.address() + ": " + e, e);
+    }
+    // Before the thread starts, so that a close() from the listener sees the timer to cancel.
+    subscriber.keepAlive = KeepAlive.every(pingInterval, subscriber.link::ping);
+    subscriber.thread.start();
+    return subscriber;
+  }
+
+  @Override
+  public void subscribe(String... channels) {
+    change(MessageKind.CHANNEL, true, channels);
+  }
+
+  @Override
+  public void psubscribe(String... patterns) {
+    change(MessageKind.PATTERN, true, patterns);
+  }
+
+  @Override
+  public void ssubscribe(String... shardChannels) {
+    change(MessageKind.SHARD_CHANNEL, true, shardChannels);
+  }
+
+  @Override
+  public void unsubscribe(String... channels) {
+    change(MessageKind.CHANNEL, false, channels);
+  }
+
+  @Override
+  public void punsubscribe(String... patterns) {
+    change(MessageKind.PATTERN, false, patterns);
+  }
+
+  @Override
+  public void sunsubscribe(String... shardChannels) {
+    change(MessageKind.SHARD_CHANNEL, false, shardChannels);
+  }
+
+  private void change(MessageKind kind, boolean subscribe, String[] names) {
+    String command = (subscribe ? Subscriptions.subscribeCommand(kind) : Subscriptions.unsubscribeCommand(kind))
+        .name();
+    Objects.requireNonNull(names, "names");
+    for (String name : names) {
+      Objects.requireNonNull(name, () -> command + " was given a null name");
+    }
+    if (subscribe && names.length == 0) {
+      throw new IllegalArgumentException(command + " needs at least one name");
+    }
+    Confirmation confirmation = link.change(kind, subscribe, names);
+    if (confirmation == null || Thread.currentThread() == thread) {
+      return; // nothing to wait for, or called by the listener: only this thread could read the confirmation
+    }
+    try {
+      confirmation.await(config.socketTimeout().toMillis(), command);
+    } catch (RedisServerException e) {
+      if (subscribe) {
+        link.forget(kind, names);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Set<String> channels() {
+    return link.snapshot(MessageKind.CHANNEL);
+  }
+
+  @Override
+  public Set<String> patterns() {
+    return link.snapshot(MessageKind.PATTERN);
+  }
+
+  @Override
+  public Set<String> shardChannels() {
+    return link.snapshot(MessageKind.SHARD_CHANNEL);
+  }
+
+  @Override
+  public SubscriberState state() {
+    return state;
+  }
+
+  @Override
+  public void close() {
+    if (!link.close()) {
+      return;
+    }
+    state = SubscriberState.CLOSED;
+    ScheduledFuture<?> timer = keepAlive;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (Thread.currentThread() != thread) {
+      awaitReader();
+    }
+    onClose.accept(this);
+  }
+
+  private void awaitReader() {
+    // The reader may be connecting (connectTimeout, then the handshake's socketTimeout) or in the listener.
+    long millis = config.connectTimeout().toMillis() + config.socketTimeout().toMillis() + 1_000;
+    try {
+      thread.join(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      LOG.log(Level.WARNING, () -> name + " did not stop within " + millis + " ms of close(); it stops once"
+          + " the listener returns");
+    }
+  }
+
+  // ---- called by the reader thread ----
+
+  /** {@code respite-subscriber-N}: the thread's name, used in log messages. */
+  String name() {
+    return name;
+  }
+
+  /** Whether {@link #close()} was called; the reader then stops at the next failure it sees. */
+  boolean isClosed() {
+    return !link.isOpen();
+  }
+
+  /** Hands a message to the listener, unless closed. */
+  void deliver(Message message) {
+    if (!isClosed()) {
+      listener.onMessage(message);
+    }
+  }
+
+  /** Records and announces a state change; after close, only the final {@code CLOSED}. */
+  void changeState(SubscriberState next, @Nullable Throwable cause) {
+    if (isClosed() && next != SubscriberState.CLOSED) {
+      return;
+    }
+    state = next;
+    listener.onStateChange(next, cause);
+  }
+
+  /** Name, server, state and how many subscriptions of each kind; never credentials. */
+  @Override
+  public String toString() {
+    return "RedisSubscriber[" + name + ", " + config.host() + ":" + config.port() + ", " + state
+        + ", channels=" + link.size(MessageKind.CHANNEL) + ", patterns=" + link.size(MessageKind.PATTERN)
+        + ", shardChannels=" + link.size(MessageKind.SHARD_CHANNEL) + "]";
+  }
+}

@@ -1,0 +1,101 @@
+package dev.respite.impl.pubsub;
+
+import dev.respite.impl.protocol.ProtocolKeyword;
+import dev.respite.impl.protocol.RespWriter;
+import dev.respite.pubsub.MessageKind;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a subscriber is subscribed to, by kind, so that it can subscribe to all of it again on a new
+ * connection; and the commands that change it. Not thread-safe: the subscriber guards it.
+ */
+final class Subscriptions {
+  private static final ProtocolKeyword PING = ProtocolKeyword.of("PING");
+
+  private final Map<MessageKind, Set<String>> names = new EnumMap<>(MessageKind.class);
+
+  Subscriptions() {
+    for (MessageKind kind : MessageKind.values()) {
+      names.put(kind, new LinkedHashSet<>());
+    }
+  }
+
+  /** The command that subscribes to names of {@code kind}. */
+  static ProtocolKeyword subscribeCommand(MessageKind kind) {
+    return Commands.SUBSCRIBE.get(kind);
+  }
+
+  /** The command that unsubscribes from names of {@code kind} (from all of them without arguments). */
+  static ProtocolKeyword unsubscribeCommand(MessageKind kind) {
+    return Commands.UNSUBSCRIBE.get(kind);
+  }
+
+  void add(MessageKind kind, String[] added) {
+    names.get(kind).addAll(Arrays.asList(added));
+  }
+
+  /** Removes {@code removed}, or every name of {@code kind} when it is empty. */
+  void remove(MessageKind kind, String[] removed) {
+    if (removed.length == 0) {
+      names.get(kind).clear();
+    } else {
+      names.get(kind).removeAll(Arrays.asList(removed));
+    }
+  }
+
+  /** A copy of the names of {@code kind}, in subscription order. */
+  Set<String> snapshot(MessageKind kind) {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(names.get(kind)));
+  }
+
+  int size(MessageKind kind) {
+    return names.get(kind).size();
+  }
+
+  /** Writes the commands that subscribe a new connection to everything; returns how many it wrote. */
+  int writeAll(RespWriter writer) throws IOException {
+    int commands = 0;
+    for (MessageKind kind : MessageKind.values()) {
+      Set<String> kindNames = names.get(kind);
+      if (!kindNames.isEmpty()) {
+        write(writer, subscribeCommand(kind), kindNames);
+        commands++;
+      }
+    }
+    return commands;
+  }
+
+  /** Writes {@code command name...}. */
+  static void write(RespWriter writer, ProtocolKeyword command, Collection<String> arguments) throws IOException {
+    writer.writeArrayHeader(1 + arguments.size());
+    writer.writeKeyword(command);
+    for (String argument : arguments) {
+      writer.writeBulk(argument);
+    }
+  }
+
+  /** Writes a bare {@code PING}, whose answer confirms every command written before it. */
+  static void writePing(RespWriter writer) throws IOException {
+    writer.writeArrayHeader(1);
+    writer.writeKeyword(PING);
+  }
+
+  /** The command names, per kind, encoded once. */
+  private static final class Commands {
+    static final Map<MessageKind, ProtocolKeyword> SUBSCRIBE = new EnumMap<>(Map.of(
+        MessageKind.CHANNEL, ProtocolKeyword.of("SUBSCRIBE"),
+        MessageKind.PATTERN, ProtocolKeyword.of("PSUBSCRIBE"),
+        MessageKind.SHARD_CHANNEL, ProtocolKeyword.of("SSUBSCRIBE")));
+    static final Map<MessageKind, ProtocolKeyword> UNSUBSCRIBE = new EnumMap<>(Map.of(
+        MessageKind.CHANNEL, ProtocolKeyword.of("UNSUBSCRIBE"),
+        MessageKind.PATTERN, ProtocolKeyword.of("PUNSUBSCRIBE"),
+        MessageKind.SHARD_CHANNEL, ProtocolKeyword.of("SUNSUBSCRIBE")));
+  }
+}

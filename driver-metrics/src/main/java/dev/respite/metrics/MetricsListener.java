@@ -1,0 +1,122 @@
+package dev.respite.metrics;
+
+import dev.respite.RedisConfig;
+import dev.respite.RedisDataSource;
+import dev.respite.spi.RedisListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link RedisListener} that turns one data source's events into Micrometer meters: the
+ * {@value OperationTimers#NAME} timers, and the {@code db.client.connection.*} pool meters. Its
+ * {@link #close()} (called when the data source closes, or the listener is removed) takes every one of
+ * them out of the registry.
+ */
+final class MetricsListener implements RedisListener {
+  static final String POOL_NAME = "pool.name";
+  private static final String PREFIX = "db.client.connection.";
+  private static final String COUNT_DESCRIPTION =
+      "Connections in the pool, by state: idle (open, waiting) or used (lent to a session)";
+  private static final Duration HISTOGRAM_MIN = Duration.ofNanos(10_000);
+  private static final Duration HISTOGRAM_MAX = Duration.ofSeconds(30);
+
+  private final RegisteredMeters meters;
+  private final OperationTimers operations;
+  private final @Nullable Counter timeouts;
+  private final @Nullable Timer createTime;
+  private final @Nullable Timer waitTime;
+  private final @Nullable Timer useTime;
+
+  MetricsListener(RedisDataSource dataSource, MeterRegistry registry, CommandTag commandTag, boolean histograms) {
+    RedisConfig config = dataSource.config();
+    Tags pool = Tags.of(POOL_NAME, dataSource.poolName());
+    this.meters = new RegisteredMeters(registry);
+    this.operations = new OperationTimers(meters, pool.and("db.system.name", "redis",
+        "server.address", config.host(), "server.port", Integer.toString(config.port())), commandTag, histograms);
+
+    gauge(dataSource, "count", COUNT_DESCRIPTION, pool.and("state", "idle"), ds -> ds.poolStats().idle());
+    gauge(dataSource, "count", COUNT_DESCRIPTION, pool.and("state", "used"), ds -> ds.poolStats().active());
+    gauge(dataSource, "max", "Most connections the pool opens at once (poolMaxTotal)", pool,
+        ds -> ds.poolStats().maxTotal());
+    gauge(dataSource, "idle.max", "Most idle connections the pool keeps (poolMaxIdle)", pool,
+        ds -> ds.config().poolMaxIdle());
+    gauge(dataSource, "idle.min", "Idle connections the pool keeps open even when unused (poolMinIdle)", pool,
+        ds -> ds.config().poolMinIdle());
+    gauge(dataSource, "pending_requests", "Threads waiting for a connection right now", pool,
+        ds -> ds.poolStats().pending());
+    this.timeouts = meters.register(Counter.builder(PREFIX + "timeouts")
+        .description("Borrows that gave up after poolMaxWait (RedisPoolExhaustedException)").tags(pool)::register);
+    this.createTime = timer("create_time", "Time to open and handshake a new connection", pool, histograms);
+    this.waitTime = timer("wait_time", "Time a session waited for a connection from the pool", pool, histograms);
+    this.useTime = timer("use_time", "Time a session held its connection, from borrow to close", pool, histograms);
+  }
+
+  private void gauge(RedisDataSource dataSource, String name, String description, Tags tags,
+      ToDoubleFunction<RedisDataSource> value) {
+    // A strong reference: the registry must not lose the gauge while the data source is alive, and it
+    // drops the reference when close() removes the gauge.
+    meters.register(Gauge.builder(PREFIX + name, dataSource, value).description(description).tags(tags)
+        .strongReference(true)::register);
+  }
+
+  private @Nullable Timer timer(String name, String description, Tags tags, boolean histograms) {
+    Timer.Builder builder = Timer.builder(PREFIX + name).description(description).tags(tags);
+    if (histograms) {
+      builder.publishPercentileHistogram().minimumExpectedValue(HISTOGRAM_MIN).maximumExpectedValue(HISTOGRAM_MAX);
+    }
+    return meters.register(builder::register);
+  }
+
+  @Override
+  public void commandCompleted(String command, int database, long durationNanos, @Nullable Throwable failure) {
+    operations.record(command, database, durationNanos, failure == null ? ErrorType.NONE : ErrorType.of(failure));
+  }
+
+  @Override
+  public void connectionAcquired(long waitNanos) {
+    record(waitTime, waitNanos);
+  }
+
+  @Override
+  public void connectionTimedOut(long waitNanos) {
+    // Not a wait_time sample: that timer is the time to obtain a connection, and none was obtained.
+    Counter counter = timeouts;
+    if (counter != null) {
+      counter.increment();
+    }
+  }
+
+  @Override
+  public void connectionReleased(long useNanos) {
+    record(useTime, useNanos);
+  }
+
+  @Override
+  public void connectionCreated(long createNanos) {
+    record(createTime, createNanos);
+  }
+
+  private static void record(@Nullable Timer timer, long nanos) {
+    if (timer != null) {
+      timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Removes every meter of this data source from the registry. Idempotent. */
+  @Override
+  public void close() {
+    meters.removeAll();
+  }
+
+  /** Whether {@link #close()} has run. */
+  boolean isClosed() {
+    return meters.isRemoved();
+  }
+}
