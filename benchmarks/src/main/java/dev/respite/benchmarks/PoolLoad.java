@@ -69,7 +69,7 @@ public final class PoolLoad {
         thread.start();
       }
       TimeUnit.SECONDS.sleep(warmupSeconds);
-      long allocatedBefore = threadBean.getTotalThreadAllocatedBytes();
+      long allocatedBefore = totalAllocatedBytes(threadBean);
       long start = System.nanoTime();
       java.time.Instant measureStart = java.time.Instant.now();
       measuring = true;
@@ -77,7 +77,7 @@ public final class PoolLoad {
       measuring = false;
       java.time.Instant measureEnd = java.time.Instant.now();
       long elapsed = System.nanoTime() - start;
-      long allocatedAfter = threadBean.getTotalThreadAllocatedBytes();
+      long allocatedAfter = totalAllocatedBytes(threadBean);
       stop = true;
       for (Thread thread : threads) {
         thread.join(TimeUnit.SECONDS.toMillis(30));
@@ -98,7 +98,7 @@ public final class PoolLoad {
           .append(" p99=").append(histogram.percentile(99))
           .append(" p999=").append(histogram.percentile(99.9))
           .append(" max=").append(histogram.percentile(100))
-          .append(" allocPerOp=").append(ops == 0 ? -1 : (allocatedAfter - allocatedBefore) / ops)
+          .append(" allocPerOp=").append(ops == 0 || allocatedBefore < 0 ? -1 : (allocatedAfter - allocatedBefore) / ops)
           .append(" checked=").append(checked.sum())
           .append(" wrong=").append(wrong.sum())
           .append(" errors=").append(errors.sum())
@@ -140,6 +140,19 @@ public final class PoolLoad {
         histogram.record(took);
         measuredOps.increment();
       }
+    }
+  }
+
+  /**
+   * Bytes allocated by every thread, virtual ones included (JDK 21+); reflection keeps this module compiling
+   * with {@code --release 17}. Returns -1 on an older JDK.
+   */
+  private static long totalAllocatedBytes(com.sun.management.ThreadMXBean threadBean) {
+    try {
+      return (long) com.sun.management.ThreadMXBean.class.getMethod("getTotalThreadAllocatedBytes")
+          .invoke(threadBean);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return -1;
     }
   }
 }
