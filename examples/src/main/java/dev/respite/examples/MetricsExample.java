@@ -3,7 +3,6 @@ package dev.respite.examples;
 import dev.respite.RedisConfig;
 import dev.respite.RedisDataSource;
 import dev.respite.metrics.RespiteMetrics;
-import dev.respite.testsupport.LocalRedisServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -80,22 +79,10 @@ public final class MetricsExample implements AutoCloseable {
   public static void main(String[] args) throws InterruptedException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
     long seconds = args.length > 1 ? Long.parseLong(args[1]) : 0;
-    String url = System.getenv("REDIS_URL");
-    LocalRedisServer local = null;
-    if (url == null || url.isBlank()) {
-      if (!LocalRedisServer.isAvailable()) {
-        System.err.println("No REDIS_URL is set and no redis-server binary was found on the PATH.\n"
-            + "Install Redis (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis)\n"
-            + "or point the example at a server: REDIS_URL=redis://localhost:6379");
-        System.exit(2);
-      }
-      local = LocalRedisServer.launch();
-      url = local.url();
-      System.out.println("Started a throwaway redis-server at " + url);
-    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "respite-example-stop"));
-    try (MetricsExample example = start(url, port)) {
+    try (ExampleServer server = ExampleServer.fromEnvironment("example");
+         MetricsExample example = start(server.url(), port)) {
       System.out.println("Scrape " + example.scrapeUri() + (seconds > 0 ? " for " + seconds + " s" : "; Ctrl-C stops"));
       if (seconds > 0) {
         stopped.await(seconds, TimeUnit.SECONDS);
@@ -103,10 +90,6 @@ public final class MetricsExample implements AutoCloseable {
         stopped.await();
       }
       System.out.println("Ran " + example.rounds() + " rounds of SET, GET, INCR");
-    } finally {
-      if (local != null) {
-        local.close();
-      }
     }
   }
 }

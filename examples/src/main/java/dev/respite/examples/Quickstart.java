@@ -2,7 +2,6 @@ package dev.respite.examples;
 
 import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
-import dev.respite.testsupport.LocalRedisServer;
 
 /**
  * The classic first Redis client (a socket that sends {@code SELECT 2} and {@code PING}), with Respite.
@@ -15,20 +14,8 @@ public final class Quickstart {
 
   /** Runs the quickstart; exits with status 2 when there is no server to talk to. */
   public static void main(String[] args) {
-    String url = System.getenv("REDIS_URL");
-    LocalRedisServer local = null;
-    if (url == null || url.isBlank()) {
-      if (!LocalRedisServer.isAvailable()) {
-        System.err.println("No REDIS_URL is set and no redis-server binary was found on the PATH.\n"
-            + "Install Redis (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis)\n"
-            + "or point the quickstart at a server: REDIS_URL=redis://localhost:6379");
-        System.exit(2);
-      }
-      local = LocalRedisServer.launch();
-      url = local.url();
-      System.out.println("Started a throwaway redis-server at " + url);
-    }
-    try (RedisDataSource redis = RedisDataSource.create(url);
+    try (ExampleServer server = ExampleServer.fromEnvironment("quickstart");
+         RedisDataSource redis = RedisDataSource.create(server.url());
          RedisSession session = redis.openSession(2)) {
       System.out.println("SELECT 2 -> database " + session.database());
       System.out.println("PING     -> " + session.ping());
@@ -38,10 +25,6 @@ public final class Quickstart {
       System.out.println("INCR     -> " + session.incr("quickstart:visits"));
       System.out.println("GET missing -> " + session.get("quickstart:missing"));
       System.out.println(redis + " " + redis.poolStats());
-    } finally {
-      if (local != null) {
-        local.close();
-      }
     }
   }
 }

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The socket comes from a {@link SocketChannel} so that the pool can check an idle connection with a
  * non-blocking read, which sees a server's close or a stray reply without a round trip; all command I/O
- * goes through the socket's streams, which honour {@code SO_TIMEOUT}.
+ * goes through the socket's streams, and {@link ReplyDeadlineInputStream} turns {@code SO_TIMEOUT} into a
+ * deadline for each whole reply.
  *
  * <p>With TLS, an {@link SSLSocket} is layered over that socket, and a raw read would swallow TLS records
  * (TLS 1.3 sends session tickets after the handshake). So a TLS connection is checked by asking the kernel
@@ -142,7 +143,7 @@ public final class RedisConnection implements AutoCloseable {
     }
   }
 
-  /** The writer; after writing a command, call {@link #send()}. */
+  /** The writer; after writing commands, call {@link #send(int)}. */
   public RespWriter writer() {
     return writer;
   }
