@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The socket comes from a {@link SocketChannel} so that the pool can check an idle connection with a
  * non-blocking read, which sees a server's close or a stray reply without a round trip; all command I/O
- * goes through the socket's streams, and {@link ReplyDeadlineInputStream} turns {@code SO_TIMEOUT} into a
- * deadline for each whole reply.
+ * goes through the socket's streams, whose reads block with no {@code SO_TIMEOUT}:
+ * {@link ReplyDeadlineInputStream} gives each whole reply a deadline and {@link ReplyWatchdog} closes the
+ * connection when one passes.
  *
  * <p>With TLS, an {@link SSLSocket} is layered over that socket, and a raw read would swallow TLS records
  * (TLS 1.3 sends session tickets after the handshake). So a TLS connection is checked by asking the kernel
@@ -68,11 +69,12 @@ public final class RedisConnection implements AutoCloseable {
     this.tlsRawInput = tlsSocket != null ? channel.socket().getInputStream() : null;
     this.address = config.host() + ":" + config.port();
     this.socketTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.socketTimeout().toMillis());
-    this.input = new ReplyDeadlineInputStream(socket.getInputStream(), socket, this::completedReplies);
+    this.input = new ReplyDeadlineInputStream(socket.getInputStream(), channel, this::completedReplies);
     input.timeout(socketTimeoutMillis);
     this.reader = new RespReader(input, READ_BUFFER, config.maxBulkLength(), config.maxNestingDepth());
     this.writer = new RespWriter(socket.getOutputStream(), WRITE_BUFFER);
     this.state = new ConnectionState(0);
+    ReplyWatchdog.SHARED.watch(input);
   }
 
   /**
@@ -350,6 +352,7 @@ public final class RedisConnection implements AutoCloseable {
   @Override
   public void close() {
     broken = true;
+    ReplyWatchdog.SHARED.forget(input);
     closeQuietly(channel);
   }
 

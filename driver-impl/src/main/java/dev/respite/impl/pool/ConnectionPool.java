@@ -24,6 +24,11 @@ import org.jspecify.annotations.Nullable;
  * checked (on borrow, or by the idle sweep), never while a session uses it. The idle sweep also closes
  * connections idle longer than {@code poolIdleTimeout} above {@code poolMinIdle}, drops dead ones and opens
  * new ones up to {@code poolMinIdle}.
+ *
+ * <p>Borrowers first pass a {@link BorrowGate} with one permit per connection, which bounds how long anyone
+ * waits: commons-pool2's own waiting is unfair (a waiter can lose every race for the whole
+ * {@code poolMaxWait} under load), and its fair mode serializes every borrow and return behind one fair lock.
+ * commons-pool2 still makes, checks and evicts the connections.
  */
 public final class ConnectionPool implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ConnectionPool.class.getName());
@@ -32,6 +37,9 @@ public final class ConnectionPool implements AutoCloseable {
 
   private final String name;
   private final Duration maxWait;
+  private final long maxWaitNanos;
+  private final BorrowGate gate;
+  private volatile boolean closed;
   private final Listeners listeners;
   private final PooledConnectionFactory factory;
   private final GenericObjectPool<RedisConnection> pool;
@@ -41,6 +49,8 @@ public final class ConnectionPool implements AutoCloseable {
   public ConnectionPool(String name, RedisConfig config, Listeners listeners) {
     this.name = name;
     this.maxWait = config.poolMaxWait();
+    this.maxWaitNanos = maxWait.toNanos();
+    this.gate = new BorrowGate(config.poolMaxTotal());
     this.listeners = listeners;
     TlsContext tls = config.tls() ? TlsContext.of(config) : null;
     if (config.tlsInsecureSkipVerify()) {
@@ -105,7 +115,11 @@ public final class ConnectionPool implements AutoCloseable {
    */
   public RedisConnection borrow() {
     long start = System.nanoTime();
+    acquirePermit(start);
+    boolean lent = false;
     try {
+      // With a permit there is an idle connection or room for one: commons-pool2 waits only in rare races
+      // (its idle sweep checking the last idle connection).
       RedisConnection connection = pool.borrowObject(maxWait);
       long now = System.nanoTime();
       connection.borrowedAt(now);
@@ -115,24 +129,54 @@ public final class ConnectionPool implements AutoCloseable {
       if (!listeners.isEmpty()) {
         listeners.connectionAcquired(now - start);
       }
+      lent = true;
       return connection;
     } catch (NoSuchElementException e) {
       if (e.getCause() == null && !String.valueOf(e.getMessage()).startsWith("Unable")) {
-        long waited = System.nanoTime() - start;
-        listeners.connectionTimedOut(waited);
-        throw new RedisPoolExhaustedException(name, Duration.ofNanos(waited), stats());
+        throw exhausted(start);
       }
       throw new RedisConnectionException("Redis pool " + name + " could not make a usable connection", e);
     } catch (IllegalStateException e) {
       throw closedException();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RedisException("Interrupted while waiting for a connection from Redis pool " + name, e);
+      throw interrupted(e);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new RedisException("Redis pool " + name + " failed to lend a connection", e);
+    } finally {
+      if (!lent) {
+        gate.release();
+      }
     }
+  }
+
+  /** Waits for the right to borrow ({@link BorrowGate}), at most {@code poolMaxWait} from {@code start}. */
+  private void acquirePermit(long start) {
+    boolean acquired;
+    try {
+      acquired = gate.acquire(start + maxWaitNanos);
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    }
+    if (!acquired) {
+      throw exhausted(start);
+    }
+    if (closed) {
+      gate.release(); // wakes the next waiter, which fails the same way
+      throw closedException();
+    }
+  }
+
+  private RedisPoolExhaustedException exhausted(long start) {
+    long waited = System.nanoTime() - start;
+    listeners.connectionTimedOut(waited);
+    return new RedisPoolExhaustedException(name, Duration.ofNanos(waited), stats());
+  }
+
+  private RedisException interrupted(InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new RedisException("Interrupted while waiting for a connection from Redis pool " + name, e);
   }
 
   /**
@@ -141,27 +185,27 @@ public final class ConnectionPool implements AutoCloseable {
    */
   public void release(RedisConnection connection) {
     long now = System.nanoTime();
-    if (leaks != null) {
-      leaks.returned(connection);
-    }
-    if (!listeners.isEmpty()) {
-      listeners.connectionReleased(now - connection.borrowedAtNanos());
-    }
-    if (connection.isBroken()) {
-      invalidate(connection);
-    } else if (connection.isExpired(now)) {
-      connection.destroyReason(DestroyReason.EXPIRED);
-      invalidate(connection);
-    } else {
-      pool.returnObject(connection);
+    try {
+      if (leaks != null) {
+        leaks.returned(connection);
+      }
+      if (!listeners.isEmpty()) {
+        listeners.connectionReleased(now - connection.borrowedAtNanos());
+      }
+      if (connection.isBroken()) {
+        destroy(connection);
+      } else if (connection.isExpired(now)) {
+        connection.destroyReason(DestroyReason.EXPIRED);
+        destroy(connection);
+      } else {
+        pool.returnObject(connection);
+      }
+    } finally {
+      gate.release();
     }
   }
 
-  /** Destroys a borrowed connection and frees its place in the pool; counts as its release. */
-  public void invalidate(RedisConnection connection) {
-    if (leaks != null) {
-      leaks.returned(connection);
-    }
+  private void destroy(RedisConnection connection) {
     try {
       pool.invalidateObject(connection);
     } catch (Exception e) {
@@ -172,7 +216,8 @@ public final class ConnectionPool implements AutoCloseable {
 
   /** A snapshot of the pool's counters. */
   public PoolStats stats() {
-    return new PoolStats(pool.getNumActive(), pool.getNumIdle(), pool.getNumWaiters(), pool.getMaxTotal());
+    return new PoolStats(pool.getNumActive(), pool.getNumIdle(), gate.waiting() + pool.getNumWaiters(),
+        pool.getMaxTotal());
   }
 
   /** The pool's name. */
@@ -182,7 +227,7 @@ public final class ConnectionPool implements AutoCloseable {
 
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
-    return pool.isClosed();
+    return closed;
   }
 
   /** The exception for use after {@link #close()}. */
@@ -200,7 +245,9 @@ public final class ConnectionPool implements AutoCloseable {
     if (leaks != null) {
       leaks.close();
     }
+    closed = true;
     factory.closing();
     pool.close();
+    gate.release(); // the first waiter sees the pool closed and releases in turn, waking the next
   }
 }

@@ -2,40 +2,26 @@ package dev.respite.impl.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.respite.RedisConfig;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * The borrow-time check on a canned peer: a loopback socket that plays the server's part with fixed bytes.
- * RESP2, no password, database 0: the connection sends no handshake, so the peer needs to answer nothing.
- */
+/** The borrow-time check on a {@link CannedPeer}. */
 class RedisConnectionLivenessTest {
-  private ServerSocket listener;
+  private CannedPeer peer;
   private RedisConnection connection;
-  private Socket peer;
 
   @BeforeEach
   void connect() throws IOException {
-    listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    RedisConfig config = RedisConfig.builder().host("127.0.0.1").port(listener.getLocalPort()).build();
-    connection = RedisConnection.open(config);
-    peer = listener.accept();
+    peer = CannedPeer.open(options -> options);
+    connection = peer.connection();
   }
 
   @AfterEach
   void close() throws IOException {
-    connection.close();
     peer.close();
-    listener.close();
   }
 
   @Test
@@ -46,15 +32,13 @@ class RedisConnectionLivenessTest {
 
   @Test
   void bytesNobodyAskedForMakeItUnusable() throws Exception {
-    OutputStream out = peer.getOutputStream();
-    out.write("+OK\r\n".getBytes(StandardCharsets.US_ASCII));
-    out.flush();
+    peer.send("+OK\r\n");
     assertThat(eventually(() -> !connection.isReusable())).isTrue();
   }
 
   @Test
   void closeByTheServerMakesItUnusable() throws Exception {
-    peer.close();
+    peer.socket().close();
     assertThat(eventually(() -> !connection.isReusable())).isTrue();
   }
 

@@ -1,0 +1,99 @@
+package dev.respite.impl.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.respite.RedisOption;
+import dev.respite.impl.protocol.ProtocolKeyword;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Reply deadlines enforced by {@link ReplyWatchdog}, on a {@link CannedPeer} that answers when told to. */
+class ReplyDeadlineTest {
+  private static final Duration TIMEOUT = Duration.ofMillis(200);
+  private static final ProtocolKeyword PING = ProtocolKeyword.of("PING");
+
+  private CannedPeer peer;
+  private RedisConnection connection;
+
+  @BeforeEach
+  void connect() throws IOException {
+    peer = CannedPeer.open(options -> options.set(RedisOption.SOCKET_TIMEOUT, TIMEOUT));
+    connection = peer.connection();
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    peer.close();
+  }
+
+  @Test
+  void replyThatNeverComesTimesOutNearTheDeadlineAndClosesTheConnection() throws IOException {
+    sendPing();
+    long start = System.nanoTime();
+    Throwable thrown = catchThrowable(() -> connection.reader().readStatus());
+    Duration waited = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(thrown).isInstanceOf(SocketTimeoutException.class);
+    assertThat(waited).isBetween(TIMEOUT.minusMillis(20), TIMEOUT.multipliedBy(10));
+    assertThat(peer.socket().getInputStream().skip(14)).as("the PING arrived").isEqualTo(14);
+    assertThat(peer.socket().getInputStream().read()).as("the watchdog closed the connection").isEqualTo(-1);
+  }
+
+  @Test
+  void connectionIdleLongerThanTheTimeoutBetweenRepliesIsNeverExpired() throws Exception {
+    sendPing();
+    peer.send("+PONG\r\n");
+    assertThat(connection.reader().readStatus()).isEqualTo("PONG");
+    Thread.sleep(TIMEOUT.multipliedBy(3).toMillis());
+    sendPing();
+    peer.send("+PONG\r\n");
+    assertThat(connection.reader().readStatus()).isEqualTo("PONG");
+    assertThat(connection.isReusable()).isTrue();
+  }
+
+  @Test
+  void replyThatComesWithinTheDeadlineIsRead() throws Exception {
+    sendPing();
+    Thread answerer = new Thread(() -> {
+      try {
+        Thread.sleep(TIMEOUT.dividedBy(2).toMillis());
+        peer.send("+PONG\r\n");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    answerer.start();
+    assertThat(connection.reader().readStatus()).isEqualTo("PONG");
+    answerer.join();
+    assertThat(connection.isReusable()).isTrue();
+  }
+
+  @Test
+  void replyTrickledPastTheDeadlineTimesOutThoughBytesKeepComing() throws Exception {
+    sendPing();
+    Thread trickler = new Thread(() -> {
+      try {
+        for (byte b : "+PONGPONGPONGPONGPONG\r\n".getBytes(StandardCharsets.US_ASCII)) {
+          peer.socket().getOutputStream().write(b);
+          Thread.sleep(TIMEOUT.dividedBy(8).toMillis());
+        }
+      } catch (Exception expected) {
+        // The connection is closed under the trickle.
+      }
+    });
+    trickler.start();
+    assertThat(catchThrowable(() -> connection.reader().readStatus())).isInstanceOf(SocketTimeoutException.class);
+    trickler.join();
+  }
+
+  private void sendPing() throws IOException {
+    connection.writer().writeArrayHeader(1);
+    connection.writer().writeKeyword(PING);
+    connection.send(1);
+  }
+}
