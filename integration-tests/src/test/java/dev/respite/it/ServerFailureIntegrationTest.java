@@ -77,6 +77,30 @@ class ServerFailureIntegrationTest {
   }
 
   @Test
+  void killedIdleConnectionIsReplacedInTheDatabaseTheSessionAskedFor() {
+    try (RedisDataSource ds = redis.dataSource("?poolMaxTotal=1")) {
+      long id;
+      try (RedisSession s = ds.openSession(3)) {
+        id = s.execute("CLIENT", "ID").asLong();
+      }
+      killClient(id);
+      try (RedisSession idle = ds.openSession(3)) {
+        assertThat(idle.database()).isEqualTo(3); // a session that sends nothing never touches the socket
+      }
+      try (RedisSession s = ds.openSession(3)) {
+        s.set("replaced:db", "3");
+        assertThat(s.execute("CLIENT", "ID").asLong()).isNotEqualTo(id);
+      }
+      try (RawRedisClient admin = redis.admin()) {
+        admin.call("SELECT", "3");
+        assertThat(admin.call("GET", "replaced:db")).isEqualTo("3");
+        admin.call("DEL", "replaced:db");
+      }
+      assertThat(ds.poolStats().active()).isZero();
+    }
+  }
+
+  @Test
   void idleConnectionClosedByServerTimeoutIsReplacedOnBorrow() throws InterruptedException {
     try (RawRedisClient admin = redis.admin()) {
       admin.call("CONFIG", "SET", "timeout", "1");

@@ -275,7 +275,8 @@ public final class RedisConnection implements AutoCloseable {
     return isInStep() && (isTls() ? tlsAnswers(true) : plainIsQuiet());
   }
 
-  private boolean isInStep() {
+  /** Whether the connection is in step with the server as far as memory tells: no I/O, for every borrow. */
+  public boolean isInStep() {
     return !broken && !state.isMustClose() && unreadReplies() == 0 && !reader.hasBufferedInput()
         && channel.isOpen();
   }

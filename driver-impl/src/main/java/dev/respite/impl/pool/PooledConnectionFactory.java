@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.pool2.DestroyMode;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.PooledObjectState;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
 import org.jspecify.annotations.Nullable;
 
@@ -63,8 +64,9 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
   }
 
   /**
-   * Cheap enough for every borrow: an expiry check and a non-blocking read, no round trip (a PING at most,
-   * for a TLS connection idle a while).
+   * On borrow, only what costs no system call: the expiry and whether the connection is in step (the socket
+   * itself is checked before the session's first command, {@link ConnectionPool#checked}). The idle sweep
+   * checks the socket too.
    */
   @Override
   public boolean validateObject(PooledObject<RedisConnection> pooled) {
@@ -73,11 +75,12 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
       connection.destroyReason(DestroyReason.EXPIRED);
       return false;
     }
-    boolean reusable = connection.isReusable();
-    if (!reusable) {
+    boolean sweeping = pooled.getState() == PooledObjectState.EVICTION;
+    boolean usable = sweeping ? connection.isReusable() : connection.isInStep();
+    if (!usable) {
       connection.destroyReason(DestroyReason.VALIDATION_FAILED);
     }
-    return reusable;
+    return usable;
   }
 
   @Override

@@ -38,6 +38,8 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
   private final ConnectionPool pool;
   private final Listeners listeners;
   private @Nullable RedisConnection connection;
+  /** Whether the connection was checked since it was lent; see {@link #checkBeforeFirstCommand}. */
+  private boolean checked;
   private @Nullable RuntimeException failure;
   private int database;
   private @Nullable RedisOperations<byte[], byte[]> binaryView;
@@ -71,7 +73,10 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
   @Override
   public void select(int database) {
     checkDatabase(database);
-    RedisConnection c = connection();
+    selectOn(connection(), database);
+  }
+
+  private void selectOn(RedisConnection c, int database) {
     long start = listeners.startTime();
     try {
       RespWriter writer = c.writer();
@@ -318,7 +323,32 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
     if (pool.isClosed()) {
       throw pool.closedException();
     }
-    return c;
+    return checked ? c : checkBeforeFirstCommand(c);
+  }
+
+  /**
+   * Checks the lent connection before the session's first command rather than at borrow, so that a session
+   * that sends nothing costs no system call and the check is as close to the command as it can be. One the
+   * server closed, or sent bytes nobody asked for, is replaced, and the replacement joins this session's
+   * database.
+   */
+  private RedisConnection checkBeforeFirstCommand(RedisConnection c) {
+    RedisConnection usable;
+    try {
+      usable = pool.checked(c);
+    } catch (RuntimeException e) {
+      connection = null; // the pool destroyed it and holds nothing for this session any more
+      failure = e;
+      throw e;
+    }
+    checked = true;
+    if (usable != c) {
+      connection = usable;
+      if (usable.state().database() != database) {
+        selectOn(usable, database);
+      }
+    }
+    return usable;
   }
 
   /** Reports the failure, and destroys the connection at once when it left the state unknown. */
