@@ -7,6 +7,7 @@ import dev.respite.RedisConnectionException;
 import dev.respite.RedisDataSource;
 import dev.respite.RedisServerException;
 import dev.respite.RedisSession;
+import dev.respite.RedisTimeoutException;
 import dev.respite.testsupport.LocalRedisServer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,6 +87,22 @@ class TlsIntegrationTest {
       kill(killer, second);
       Thread.sleep(700);
       assertThat(clientId(ds)).as("killed while idle a while: replaced on borrow").isNotIn(first, second);
+      assertThat(ds.poolStats().active()).isZero();
+    }
+  }
+
+  @Test
+  void replyTimeoutOverTlsClosesTheConnectionAndTheNextSessionWorks() {
+    String query = "poolMaxTotal=1&socketTimeout=300ms&tlsCaCertificate=" + certificates.ca();
+    try (RedisDataSource ds = RedisDataSource.create(url(server, ":" + PASSWORD, query))) {
+      try (RedisSession s = ds.openSession()) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> s.execute("DEBUG", "SLEEP", "1")).isInstanceOf(RedisTimeoutException.class);
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(250L, 950L);
+      }
+      try (RedisSession s = ds.openSession()) {
+        assertThat(s.ping()).isEqualTo("PONG");
+      }
       assertThat(ds.poolStats().active()).isZero();
     }
   }

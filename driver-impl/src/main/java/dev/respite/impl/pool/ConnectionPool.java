@@ -151,11 +151,12 @@ public final class ConnectionPool implements AutoCloseable {
     RedisConnection c = connection;
     while (!c.isReusable()) {
       c.destroyReason(DestroyReason.VALIDATION_FAILED);
+      c.markBroken();
       if (leaks != null) {
         leaks.returned(c);
       }
       long borrowedAt = c.borrowedAtNanos();
-      destroy(c);
+      returnOrDestroy(c);
       long start = System.nanoTime();
       try {
         c = pool.borrowObject(maxWait);
@@ -223,33 +224,31 @@ public final class ConnectionPool implements AutoCloseable {
    * {@code poolMaxLifetime} is destroyed instead.
    */
   public void release(RedisConnection connection) {
-    long now = System.nanoTime();
     try {
       if (leaks != null) {
         leaks.returned(connection);
       }
       if (!listeners.isEmpty()) {
-        listeners.connectionReleased(now - connection.borrowedAtNanos());
+        listeners.connectionReleased(System.nanoTime() - connection.borrowedAtNanos());
       }
-      if (connection.isBroken()) {
-        destroy(connection);
-      } else if (connection.isExpired(now)) {
-        connection.destroyReason(DestroyReason.EXPIRED);
-        destroy(connection);
-      } else {
-        pool.returnObject(connection);
-      }
+      returnOrDestroy(connection);
     } finally {
       gate.release();
     }
   }
 
-  private void destroy(RedisConnection connection) {
+  /**
+   * Gives a connection back to commons-pool2, which resets it or, when it is broken, dirty or expired,
+   * destroys it ({@link PooledConnectionFactory#passivateObject}). Never {@code invalidateObject}: that opens
+   * a replacement at once, in the caller's thread, so a failed command would also wait for a new connection
+   * (up to {@code connectTimeout} and a handshake) before its exception is thrown.
+   */
+  private void returnOrDestroy(RedisConnection connection) {
     try {
-      pool.invalidateObject(connection);
-    } catch (Exception e) {
+      pool.returnObject(connection);
+    } catch (RuntimeException e) {
       connection.close();
-      LOG.log(Level.DEBUG, "Redis pool " + name + " could not invalidate " + connection, e);
+      LOG.log(Level.DEBUG, "Redis pool " + name + " could not take back " + connection, e);
     }
   }
 

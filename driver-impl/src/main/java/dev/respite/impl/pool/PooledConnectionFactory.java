@@ -83,9 +83,15 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
     return usable;
   }
 
+  /** Resets a returned connection; throwing makes commons-pool2 destroy it instead of keeping it. */
   @Override
   public void passivateObject(PooledObject<RedisConnection> pooled) throws Exception {
-    pooled.getObject().resetSessionState();
+    RedisConnection connection = pooled.getObject();
+    if (connection.isExpired(System.nanoTime())) {
+      connection.destroyReason(DestroyReason.EXPIRED);
+      throw new IllegalStateException(connection + " outlived poolMaxLifetime");
+    }
+    connection.resetSessionState();
   }
 
   @Override
