@@ -12,13 +12,14 @@ import java.util.concurrent.TimeUnit;
  * Strict FIFO makes every borrow under load a park and a wake-up (the thread that just returned a connection
  * must queue behind everyone before it borrows again), which more than halves throughput on a busy pool;
  * commons-pool2's unfair waiting lets that thread take the connection back every time, so a waiter can lose
- * every race for the whole {@code poolMaxWait}. With the quota, a waiter is passed over at most
- * {@code QUOTA - 1} times by each connection's holder before its turn comes.
+ * every race for the whole {@code poolMaxWait}. With the quota, a busy thread keeps its connection for a few
+ * borrows at most while others wait, so every waiter's turn comes.
  */
 final class BorrowGate {
   /** Borrows in a row a thread may make ahead of waiters; 2 keeps p99 under 5 ms with 128 threads on 16. */
   static final int QUOTA = 2;
-  private static final ThreadLocal<int[]> BORROWS_IN_A_ROW = ThreadLocal.withInitial(() -> new int[1]);
+  /** Per gate, so that borrowing from one data source does not count against another. */
+  private final ThreadLocal<int[]> borrowsInARow = ThreadLocal.withInitial(() -> new int[1]);
 
   private final Semaphore permits;
 
@@ -32,7 +33,7 @@ final class BorrowGate {
    * @return false if the deadline passed first
    */
   boolean acquire(long deadlineNanos) throws InterruptedException {
-    int[] inARow = BORROWS_IN_A_ROW.get();
+    int[] inARow = borrowsInARow.get();
     // tryAcquire() takes a free permit even when others queue; the timed one waits its turn.
     if ((inARow[0] < QUOTA || !permits.hasQueuedThreads()) && permits.tryAcquire()) {
       inARow[0]++;
