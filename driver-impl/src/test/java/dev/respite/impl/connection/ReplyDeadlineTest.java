@@ -91,6 +91,22 @@ class ReplyDeadlineTest {
     trickler.join();
   }
 
+  @Test
+  void watchdogThreadRunsOnlyWhileAConnectionIsOpen() throws Exception {
+    assertThat(watchdogRunning()).isTrue();
+    peer.close();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (watchdogRunning() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(watchdogRunning()).isFalse();
+  }
+
+  private static boolean watchdogRunning() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("respite-reply-timeout") && t.isAlive());
+  }
+
   private void sendPing() throws IOException {
     connection.writer().writeArrayHeader(1);
     connection.writer().writeKeyword(PING);
