@@ -116,28 +116,13 @@ public final class ConnectionPool implements AutoCloseable {
   public RedisConnection borrow() {
     long start = System.nanoTime();
     acquirePermit(start);
-    boolean lent = false;
-    try {
-      // With a permit there is an idle connection or room for one: commons-pool2 waits only in rare races
-      // (its idle sweep checking the last idle connection).
-      RedisConnection connection = pool.borrowObject(maxWait);
-      long now = System.nanoTime();
-      connection.borrowedAt(now);
-      if (leaks != null) {
-        leaks.borrowed(connection, now);
-      }
-      if (!listeners.isEmpty()) {
-        listeners.connectionAcquired(now - start);
-      }
-      lent = true;
-      return connection;
-    } catch (Exception e) {
-      throw lendFailed(e, start);
-    } finally {
-      if (!lent) {
-        gate.release();
-      }
+    RedisConnection connection = takeUnderPermit(start);
+    long now = System.nanoTime();
+    lend(connection, now);
+    if (!listeners.isEmpty()) {
+      listeners.connectionAcquired(now - start);
     }
+    return connection;
   }
 
   /**
@@ -157,19 +142,32 @@ public final class ConnectionPool implements AutoCloseable {
       }
       long borrowedAt = c.borrowedAtNanos();
       returnOrDestroy(c);
-      long start = System.nanoTime();
-      try {
-        c = pool.borrowObject(maxWait);
-      } catch (Exception e) {
-        gate.release();
-        throw lendFailed(e, start);
-      }
-      c.borrowedAt(borrowedAt);
-      if (leaks != null) {
-        leaks.borrowed(c, borrowedAt);
-      }
+      c = takeUnderPermit(System.nanoTime());
+      lend(c, borrowedAt);
     }
     return c;
+  }
+
+  /**
+   * Takes a connection from commons-pool2 for the permit the caller holds; if that fails, gives the permit
+   * back. With a permit there is an idle connection or room for one: commons-pool2 waits only in rare races
+   * (its idle sweep checking the last idle connection).
+   */
+  private RedisConnection takeUnderPermit(long start) {
+    try {
+      return pool.borrowObject(maxWait);
+    } catch (Exception e) {
+      gate.release();
+      throw lendFailed(e, start);
+    }
+  }
+
+  /** Records that {@code connection} is lent since {@code borrowedAt}. */
+  private void lend(RedisConnection connection, long borrowedAt) {
+    connection.borrowedAt(borrowedAt);
+    if (leaks != null) {
+      leaks.borrowed(connection, borrowedAt);
+    }
   }
 
   private RuntimeException lendFailed(Exception e, long start) {
