@@ -11,7 +11,7 @@ import java.util.Set;
 final class SuiteSettings {
 
   boolean smoke;
-  int forks = 1;
+  int forks = 2;
   int warmupIterations = 3;
   int warmupSeconds = 2;
   int iterations = 5;
@@ -31,6 +31,7 @@ final class SuiteSettings {
       String arg = args[i];
       if (arg.equals("--smoke")) {
         settings.smoke = true;
+        settings.forks = 1;
         settings.warmupIterations = 1;
         settings.warmupSeconds = 1;
         settings.iterations = 1;

@@ -9,7 +9,7 @@ import java.util.Objects;
  * form, which cannot carry binary data). Nothing reaches the stream before the buffer fills or
  * {@link #flush()} is called, so a pipeline of commands costs one write.
  *
- * <p>Values are encoded straight into the buffer, without intermediate arrays: strings as UTF-8 exactly as
+ * <p>Values are encoded straight into the buffer, allocating nothing: strings as UTF-8 exactly as
  * {@link String#getBytes(java.nio.charset.Charset) getBytes(UTF_8)} would encode them (an unpaired
  * surrogate becomes {@code '?'}), numbers as decimal text. Arrays at least as large as the buffer go
  * straight to the stream.
@@ -22,9 +22,13 @@ public final class RespWriter {
   private static final int MIN_BUFFER = 64;
   /** The longest UTF-8 sequence, so that one character never needs splitting across flushes. */
   private static final int MAX_UTF8_BYTES = 4;
+  /** Chars encoded per {@link String#getChars} copy; longer strings go through in chunks. */
+  private static final int SCRATCH_CHARS = 512;
 
   private final OutputStream out;
   private final byte[] buf;
+  /** Strings are copied here first: a loop over an array is about twice as fast as one over {@code charAt}. */
+  private final char[] scratch = new char[SCRATCH_CHARS];
   private int pos;
 
   /**
@@ -65,16 +69,73 @@ public final class RespWriter {
 
   /** Writes {@code value} as a bulk string of its UTF-8 bytes. */
   public void writeBulk(String value) throws IOException {
-    int ascii = Utf8.asciiPrefix(value);
-    // Length equality cannot detect ASCII: an unpaired surrogate also becomes one byte, '?'.
-    boolean allAscii = ascii == value.length();
-    writeHeader('$', allAscii ? ascii : Utf8.encodedLength(value, ascii));
-    if (allAscii) {
-      writeAscii(value);
-    } else {
-      writeUtf8(value);
+    int n = value.length();
+    if (n <= SCRATCH_CHARS) {
+      value.getChars(0, n, scratch, 0);
+      if (!tryWriteAsciiBulk(n)) {
+        writeHeader('$', Utf8.encodedLength(scratch, n));
+        writeChars(n);
+        writeCrLf();
+      }
+      return;
+    }
+    long length = 0;
+    for (int from = 0, to; from < n; from = to) {
+      to = chunkEnd(value, from);
+      value.getChars(from, to, scratch, 0);
+      length += Utf8.encodedLength(scratch, to - from);
+    }
+    writeHeader('$', length);
+    for (int from = 0, to; from < n; from = to) {
+      to = chunkEnd(value, from);
+      value.getChars(from, to, scratch, 0);
+      writeChars(to - from);
     }
     writeCrLf();
+  }
+
+  /**
+   * Writes the {@code n} chars in {@code scratch} as a bulk string in one pass if they are ASCII (most keys
+   * and values): the header as if every char were one byte, then the chars, checking as it copies.
+   *
+   * @return false, with nothing written, if they are not ASCII or do not fit the buffer
+   */
+  private boolean tryWriteAsciiBulk(int n) throws IOException {
+    int size = 1 + DecimalText.length(n) + 2 + n + 2;
+    if (size > buf.length) {
+      return false;
+    }
+    ensure(size);
+    char[] chars = scratch;
+    byte[] b = buf;
+    int p = pos;
+    b[p++] = '$';
+    p = DecimalText.write(n, b, p);
+    b[p++] = '\r';
+    b[p++] = '\n';
+    int seen = 0;
+    for (int i = 0; i < n; i++) {
+      char c = chars[i];
+      seen |= c;
+      b[p + i] = (byte) c;
+    }
+    if (seen >= 0x80) {
+      return false; // pos unchanged: the bytes past it are overwritten by the UTF-8 path
+    }
+    p += n;
+    b[p++] = '\r';
+    b[p++] = '\n';
+    pos = p;
+    return true;
+  }
+
+  /** Where the chunk of a long string starting at {@code from} ends: never inside a surrogate pair. */
+  private static int chunkEnd(String value, int from) {
+    int to = Math.min(value.length(), from + SCRATCH_CHARS);
+    if (to < value.length() && Character.isHighSurrogate(value.charAt(to - 1))) {
+      to--;
+    }
+    return to;
   }
 
   /** Writes {@code value} as a bulk string of its decimal text, as Redis expects numeric arguments. */
@@ -122,38 +183,34 @@ public final class RespWriter {
     pos += length;
   }
 
-  private void writeAscii(String value) throws IOException {
-    int n = value.length();
+  /** Writes the first {@code n} chars of {@code scratch} as UTF-8, flushing as the buffer fills. */
+  private void writeChars(int n) throws IOException {
+    char[] chars = scratch;
     int i = 0;
     while (i < n) {
-      if (pos == buf.length) {
-        flushBuffer();
-      }
-      int end = Math.min(n, i + buf.length - pos);
-      while (i < end) {
-        buf[pos++] = (byte) value.charAt(i++);
-      }
-    }
-  }
-
-  private void writeUtf8(String value) throws IOException {
-    int n = value.length();
-    for (int i = 0; i < n; i++) {
       if (buf.length - pos < MAX_UTF8_BYTES) {
         flushBuffer();
       }
-      char c = value.charAt(i);
+      char c = chars[i];
       if (c < 0x80) {
-        buf[pos++] = (byte) c;
-      } else if (c < 0x800) {
+        int end = Math.min(n, i + buf.length - pos); // a run of ASCII, as far as the buffer has room
+        int p = pos;
+        while (i < end && (c = chars[i]) < 0x80) {
+          buf[p++] = (byte) c;
+          i++;
+        }
+        pos = p;
+        continue;
+      }
+      if (c < 0x800) {
         buf[pos++] = (byte) (0xC0 | c >> 6);
         buf[pos++] = (byte) (0x80 | c & 0x3F);
       } else if (!Character.isSurrogate(c)) {
         buf[pos++] = (byte) (0xE0 | c >> 12);
         buf[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
         buf[pos++] = (byte) (0x80 | c & 0x3F);
-      } else if (Utf8.isPairAt(value, i)) {
-        int codePoint = Character.toCodePoint(c, value.charAt(++i));
+      } else if (Utf8.isPairAt(chars, i, n)) {
+        int codePoint = Character.toCodePoint(c, chars[++i]);
         buf[pos++] = (byte) (0xF0 | codePoint >> 18);
         buf[pos++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
         buf[pos++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
@@ -161,6 +218,7 @@ public final class RespWriter {
       } else {
         buf[pos++] = Utf8.REPLACEMENT;
       }
+      i++;
     }
   }
 

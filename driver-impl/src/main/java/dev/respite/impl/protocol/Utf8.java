@@ -10,44 +10,28 @@ final class Utf8 {
 
   private Utf8() {}
 
-  /** How many chars at the start of {@code value} are ASCII, each encoded as the one byte of its value. */
-  static int asciiPrefix(String value) {
-    int n = value.length();
-    int i = 0;
-    while (i < n && value.charAt(i) < 0x80) {
-      i++;
-    }
-    return i;
-  }
-
-  /**
-   * The number of bytes {@code value} takes in UTF-8, given that its first {@code asciiPrefix} chars are
-   * ASCII; a long, since three bytes per char can exceed an int.
-   */
-  static long encodedLength(String value, int asciiPrefix) {
-    int n = value.length();
-    long length = asciiPrefix;
-    for (int i = asciiPrefix; i < n; i++) {
-      char c = value.charAt(i);
+  /** The number of bytes the first {@code n} chars of {@code chars} take in UTF-8. */
+  static long encodedLength(char[] chars, int n) {
+    long length = n; // one byte per char, plus what longer encodings add
+    for (int i = 0; i < n; i++) {
+      char c = chars[i];
       if (c < 0x80) {
+        continue;
+      }
+      if (c < 0x800) {
         length += 1;
-      } else if (c < 0x800) {
-        length += 2;
       } else if (!Character.isSurrogate(c)) {
-        length += 3;
-      } else if (isPairAt(value, i)) {
-        length += 4;
+        length += 2;
+      } else if (isPairAt(chars, i, n)) {
+        length += 2; // four bytes for the pair's two chars
         i++;
-      } else {
-        length += 1;
       }
     }
     return length;
   }
 
-  /** Whether a high surrogate at {@code i} is followed by a low one, making one supplementary character. */
-  static boolean isPairAt(String value, int i) {
-    return Character.isHighSurrogate(value.charAt(i)) && i + 1 < value.length()
-        && Character.isLowSurrogate(value.charAt(i + 1));
+  /** Whether a high surrogate at {@code i} is followed, before {@code n}, by a low one: one code point. */
+  static boolean isPairAt(char[] chars, int i, int n) {
+    return Character.isHighSurrogate(chars[i]) && i + 1 < n && Character.isLowSurrogate(chars[i + 1]);
   }
 }

@@ -87,6 +87,39 @@ class RespWriterTest {
   }
 
   @Test
+  void asciiAndNonAsciiStringsAroundTheOnePassLimitMatchGetBytesUtf8() throws IOException {
+    RespWriter writer = new RespWriter(out, 1024);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (int length : new int[] {1, 63, 64, 511, 512, 513, 1000, 1017, 1018, 1019, 1024, 2000}) {
+      String ascii = "k".repeat(length);
+      String lastCharNot = ascii.substring(1) + "é"; // found only after every other char was copied
+      String firstCharNot = "Ā" + ascii.substring(1); // would be 0x00 if narrowed without a check
+      for (String value : List.of(ascii, lastCharNot, firstCharNot, ascii)) {
+        writer.writeBulk(value);
+        expected.writeBytes(bulk(value.getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    writer.flush();
+    assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+  }
+
+  @Test
+  void surrogatePairsAtTheEdgeOfALongStringsChunksStayWhole() throws IOException {
+    RespWriter writer = new RespWriter(out, 256);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    // Long strings are encoded 512 chars at a time: put a pair, and unpaired halves, on every side of 512.
+    for (int before = 505; before <= 515; before++) {
+      for (String tail : List.of("😀", "\uD800", "\uD800x", "\uDC00", "😀😀", "é😀")) {
+        String value = "a".repeat(before) + tail + "z".repeat(600) + tail;
+        writer.writeBulk(value);
+        expected.writeBytes(bulk(value.getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    writer.flush();
+    assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+  }
+
+  @Test
   void multiByteTextLargerThanTheBufferIsEncodedAcrossFlushes() throws IOException {
     String value = "aé€😀\uD800".repeat(5000);
     RespWriter writer = new RespWriter(out, 64);
