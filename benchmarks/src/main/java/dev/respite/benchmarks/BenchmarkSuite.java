@@ -36,7 +36,7 @@ public final class BenchmarkSuite {
         JmhCases jmh = new JmhCases(settings, server);
         reference = new RedisBenchmarkReference(settings, server);
         // redis-benchmark runs before the clients of its case: the first client measured against a server
-        // that had not yet served that workload ran about 25% slower than when it came later (case 2).
+        // that had not yet served that workload ran about 20% slower than when it came later (case 2).
         if (settings.cases.contains(1)) {
           List<ResultRow> serverReference = reference.singleConnection();
           rows.addAll(jmh.singleConnection());
