@@ -60,12 +60,13 @@ class MetricsExampleTest {
 
   @Test
   void poolMetersAreServedForThePool() {
-    // Under load, each gauge reads the pool at its own instant: only bounds hold for each.
-    double used = scrape.sum("db_client_connection_count", "pool_name", "example", "state", "used");
-    double idle = scrape.sum("db_client_connection_count", "pool_name", "example", "state", "idle");
-    assertThat(used).isBetween(0.0, 4.0);
-    assertThat(idle).isBetween(0.0, 4.0);
-    assertThat(used + idle).as("connections the load opened").isPositive();
+    // Under load, each gauge reads the pool at its own instant (all 4 busy, then all 4 back), so even
+    // their sum may read 0: only bounds hold here. PoolMetricsIntegrationTest checks exact values at rest.
+    for (String state : new String[] {"used", "idle"}) {
+      assertThat(scrape.samples("db_client_connection_count", "pool_name", "example", "state", state)).hasSize(1);
+      assertThat(scrape.sum("db_client_connection_count", "pool_name", "example", "state", state))
+          .as(state).isBetween(0.0, 4.0);
+    }
     assertThat(scrape.sum("db_client_connection_max", "pool_name", "example")).isEqualTo(4);
     assertThat(scrape.sum("db_client_connection_idle_max", "pool_name", "example")).isEqualTo(4);
     assertThat(scrape.samples("db_client_connection_idle_min", "pool_name", "example")).hasSize(1);
