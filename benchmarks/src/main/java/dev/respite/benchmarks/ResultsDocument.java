@@ -35,11 +35,11 @@ final class ResultsDocument {
     StringBuilder out = new StringBuilder();
     out.append("# Respite benchmark results\n\n");
     if (smoke) {
-      out.append("> **SMOKE RUN ON A LOADED MACHINE: NOT FOR CITATION.** These figures come from 1-second\n"
-          + "> iterations while other builds shared the CPUs; they only prove that every case runs and\n"
-          + "> produces a row for every client, and small-throughput rows inflate allocated B/op (the JVM's\n"
-          + "> background allocation is spread over few operations). Repeat a proper run on a quiet machine\n"
-          + "> with `benchmarks/run.sh` (about 16 minutes on 2 CPUs) before quoting any number.\n\n");
+      out.append("> **SMOKE RUN: NOT FOR CITATION.** These figures come from 1-second iterations and 2-second\n"
+          + "> pool rows; they only prove that every case runs and produces a row for every client, and\n"
+          + "> small-throughput rows inflate allocated B/op (the JVM's background allocation is spread over few\n"
+          + "> operations). Repeat a full run on a quiet machine with `benchmarks/run.sh` (about 18 minutes on\n"
+          + "> 2 CPUs) before quoting any number.\n\n");
     }
     out.append("Written by `benchmarks/run.sh` (see `benchmarks/README.md`). Ratios within one run are what "
         + "count; absolute figures depend on the machine.\n\n");

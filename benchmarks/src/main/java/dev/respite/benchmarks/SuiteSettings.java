@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * How long and what the suite runs. The full defaults should take about 16 minutes on 2 CPUs; {@code --smoke} only
+ * How long and what the suite runs. The full defaults take about 18 minutes on 2 CPUs; {@code --smoke} only
  * proves that every case produces a row. Every value can be overridden on the command line.
  */
 final class SuiteSettings {
