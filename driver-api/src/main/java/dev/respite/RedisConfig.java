@@ -157,6 +157,16 @@ public final class RedisConfig {
     return get(RedisOption.TLS_CA_CERTIFICATE);
   }
 
+  /** PEM file of the client certificate, or null to send none. */
+  public @Nullable String tlsClientCertificate() {
+    return get(RedisOption.TLS_CLIENT_CERTIFICATE);
+  }
+
+  /** PEM file of the client certificate's private key, or null. */
+  public @Nullable String tlsClientKey() {
+    return get(RedisOption.TLS_CLIENT_KEY);
+  }
+
   /** Whether TLS accepts any certificate and host name: encryption without authentication. */
   public boolean tlsInsecureSkipVerify() {
     return require(RedisOption.TLS_INSECURE_SKIP_VERIFY);
@@ -343,6 +353,15 @@ public final class RedisConfig {
       return set(RedisOption.TLS_CA_CERTIFICATE, pemFile);
     }
 
+    /**
+     * Sets {@link RedisOption#TLS_CLIENT_CERTIFICATE} and {@link RedisOption#TLS_CLIENT_KEY}: PEM file paths
+     * of the certificate a server with {@code tls-auth-clients} asks for, and of its private key.
+     */
+    public Builder tlsClientCertificate(String certificatePemFile, String keyPemFile) {
+      set(RedisOption.TLS_CLIENT_CERTIFICATE, certificatePemFile);
+      return set(RedisOption.TLS_CLIENT_KEY, keyPemFile);
+    }
+
     /** Sets {@link RedisOption#TLS_INSECURE_SKIP_VERIFY}: never in production. */
     public Builder tlsInsecureSkipVerify(boolean skip) {
       return set(RedisOption.TLS_INSECURE_SKIP_VERIFY, skip);
@@ -376,9 +395,14 @@ public final class RedisConfig {
         throw new IllegalArgumentException("Option poolMinIdle (" + config.poolMinIdle()
             + ") must not exceed poolMaxIdle (" + config.poolMaxIdle() + ")");
       }
-      if (!config.tls() && (config.tlsCaCertificate() != null || config.tlsInsecureSkipVerify())) {
-        throw new IllegalArgumentException("Options tlsCaCertificate and tlsInsecureSkipVerify need tls=true"
-            + " (or a rediss:// URL)");
+      if (!config.tls() && (config.tlsCaCertificate() != null || config.tlsInsecureSkipVerify()
+          || config.tlsClientCertificate() != null || config.tlsClientKey() != null)) {
+        throw new IllegalArgumentException("Options tlsCaCertificate, tlsClientCertificate, tlsClientKey and"
+            + " tlsInsecureSkipVerify need tls=true (or a rediss:// URL)");
+      }
+      if ((config.tlsClientCertificate() == null) != (config.tlsClientKey() == null)) {
+        throw new IllegalArgumentException("Options tlsClientCertificate and tlsClientKey go together: set both"
+            + " or neither");
       }
       if (config.tlsCaCertificate() != null && config.tlsInsecureSkipVerify()) {
         throw new IllegalArgumentException("Option tlsCaCertificate contradicts tlsInsecureSkipVerify=true,"

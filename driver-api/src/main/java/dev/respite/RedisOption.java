@@ -82,6 +82,14 @@ public final class RedisOption<T> {
   public static final RedisOption<String> TLS_CA_CERTIFICATE = string("tlsCaCertificate", null,
       "PEM file of the CA certificate(s) to trust instead of the JDK's trust store.", s -> !s.isBlank(),
       "must be a file path");
+  /** PEM file of the client certificate (and its chain) for servers that require one. */
+  public static final RedisOption<String> TLS_CLIENT_CERTIFICATE = string("tlsClientCertificate", null,
+      "PEM file of the client certificate (then its chain) for a server with tls-auth-clients; needs "
+          + "tlsClientKey.", s -> !s.isBlank(), "must be a file path");
+  /** PEM file of the client certificate's private key, unencrypted PKCS #8. */
+  public static final RedisOption<String> TLS_CLIENT_KEY = string("tlsClientKey", null,
+      "PEM file of the client certificate's private key (unencrypted PKCS #8, BEGIN PRIVATE KEY).",
+      s -> !s.isBlank(), "must be a file path");
   /** Turns off every check of the server's identity; for tests only. */
   public static final RedisOption<Boolean> TLS_INSECURE_SKIP_VERIFY = bool("tlsInsecureSkipVerify", false,
       "INSECURE: accept any server certificate and host name (encryption without authentication); "

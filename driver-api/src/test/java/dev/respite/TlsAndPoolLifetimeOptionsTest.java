@@ -40,6 +40,10 @@ class TlsAndPoolLifetimeOptionsTest {
       "redis://localhost?tlsInsecureSkipVerify=true|tls=true",
       "rediss://localhost?tlsInsecureSkipVerify=true&tlsCaCertificate=/ca.pem|contradicts",
       "rediss://localhost?tlsCaCertificate=%20|tlsCaCertificate",
+      "redis://localhost?tlsClientCertificate=/c.pem&tlsClientKey=/k.pem|tls=true",
+      "rediss://localhost?tlsClientCertificate=/c.pem|go together",
+      "rediss://localhost?tlsClientKey=/k.pem|go together",
+      "rediss://localhost?tlsClientKey=%20&tlsClientCertificate=/c.pem|tlsClientKey",
       "redis://localhost?poolMaxLifetime=-1s|poolMaxLifetime",
       "redis://localhost?leakDetectionThreshold=soon|leakDetectionThreshold",
   })
@@ -67,5 +71,14 @@ class TlsAndPoolLifetimeOptionsTest {
         "rediss://h?tlsInsecureSkipVerify=true&poolMaxLifetime=5m&leakDetectionThreshold=30s"));
     assertThat(RedisConfig.builder().tls(true).tlsCaCertificate("/ca.pem").build().tlsCaCertificate())
         .isEqualTo("/ca.pem");
+    assertThat(RedisConfig.builder().host("h").tls(true).tlsClientCertificate("/c.pem", "/k.pem").build())
+        .isEqualTo(RedisConfig.fromUrl("rediss://h?tlsClientCertificate=/c.pem&tlsClientKey=/k.pem"));
+  }
+
+  @Test
+  void clientCertificateIsOffByDefault() {
+    RedisConfig config = RedisConfig.fromUrl("rediss://localhost");
+    assertThat(config.tlsClientCertificate()).isNull();
+    assertThat(config.tlsClientKey()).isNull();
   }
 }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * Certificates made by {@code openssl} for one test class, in a temp directory deleted on close: a CA, a
  * server certificate it signed for {@code 127.0.0.1}/{@code localhost}, one it signed for another host
- * name only, and a second CA that signed nothing the servers use.
+ * name only, a client certificate it signed, and a second CA that signed only a client certificate.
  */
 final class TestCertificates implements AutoCloseable {
   private static final String DAYS = "2";
@@ -47,8 +47,10 @@ final class TestCertificates implements AutoCloseable {
     try {
       certificates.ca("ca");
       certificates.ca("other-ca");
-      certificates.server("server", "ca", "IP:127.0.0.1,DNS:localhost");
-      certificates.server("wrong-host", "ca", "DNS:wrong-host.example");
+      certificates.leaf("server", "ca", "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth");
+      certificates.leaf("wrong-host", "ca", "subjectAltName=DNS:wrong-host.example\nextendedKeyUsage=serverAuth");
+      certificates.leaf("client", "ca", "extendedKeyUsage=clientAuth");
+      certificates.leaf("stranger", "other-ca", "extendedKeyUsage=clientAuth");
       return certificates;
     } catch (RuntimeException e) {
       certificates.close();
@@ -68,10 +70,25 @@ final class TestCertificates implements AutoCloseable {
 
   /** {@code redis-server} arguments to serve TLS with {@code name}'s certificate ("server", "wrong-host"). */
   List<String> serverArgs(String name) {
+    return serverArgs(name, false);
+  }
+
+  /** As {@link #serverArgs(String)}; with {@code requireClients}, clients need a certificate signed by the CA. */
+  List<String> serverArgs(String name, boolean requireClients) {
     return List.of("--tls-cert-file", dir.resolve(name + ".pem").toString(),
         "--tls-key-file", dir.resolve(name + ".key").toString(),
         "--tls-ca-cert-file", ca().toString(),
-        "--tls-auth-clients", "no");
+        "--tls-auth-clients", requireClients ? "yes" : "no");
+  }
+
+  /** The PEM certificate of {@code name}: "client" (signed by the CA) or "stranger" (by the other CA). */
+  Path certificate(String name) {
+    return dir.resolve(name + ".pem");
+  }
+
+  /** The PEM private key of {@code name}, as openssl writes it: PKCS #8, unencrypted. */
+  Path key(String name) {
+    return dir.resolve(name + ".key");
   }
 
   private void ca(String name) {
@@ -80,10 +97,11 @@ final class TestCertificates implements AutoCloseable {
         "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
   }
 
-  private void server(String name, String ca, String subjectAltNames) {
+  /** A certificate {@code ca} signed, with {@code extensions} (openssl's extfile lines). */
+  private void leaf(String name, String ca, String extensions) {
     openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
         "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=respite test " + name);
-    write(name + ".ext", "subjectAltName=" + subjectAltNames + "\nextendedKeyUsage=serverAuth\n");
+    write(name + ".ext", extensions + "\n");
     openssl("x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key",
         "-CAcreateserial", "-out", name + ".pem", "-days", DAYS, "-extfile", name + ".ext");
   }

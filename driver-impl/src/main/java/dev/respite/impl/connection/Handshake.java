@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The commands a new connection sends before any session uses it, pipelined into one round trip:
  * {@code HELLO 3 [AUTH user pass] [SETNAME name]} for RESP3, or {@code AUTH} and {@code CLIENT SETNAME} for
- * RESP2, then {@code SELECT} when the default database is not 0.
+ * RESP2, then {@code SELECT} when the default database is not 0; over TLS, at least a {@code PING}.
  */
 final class Handshake {
   private static final ProtocolKeyword HELLO = ProtocolKeyword.of("HELLO");
@@ -19,6 +19,7 @@ final class Handshake {
   private static final ProtocolKeyword SETNAME = ProtocolKeyword.of("SETNAME");
   private static final ProtocolKeyword CLIENT = ProtocolKeyword.of("CLIENT");
   private static final ProtocolKeyword SELECT = ProtocolKeyword.of("SELECT");
+  private static final ProtocolKeyword PING = ProtocolKeyword.of("PING");
   private static final String DEFAULT_USER = "default";
 
   private Handshake() {}
@@ -61,6 +62,13 @@ final class Handshake {
       writer.writeArrayHeader(2);
       writer.writeKeyword(SELECT);
       writer.writeBulk(config.database());
+      commands++;
+    }
+    if (commands == 0 && connection.isTls()) {
+      // A TLS 1.3 server checks the client's certificate after the client has finished its side of the TLS
+      // handshake, and its refusal comes with the first reply: ask for one before the connection is lent.
+      writer.writeArrayHeader(1);
+      writer.writeKeyword(PING);
       commands++;
     }
     if (commands > 0) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -139,7 +140,10 @@ public final class RedisConnection implements AutoCloseable {
       Handshake.perform(connection, config);
       return connection;
     } catch (IOException | RuntimeException e) {
-      RuntimeException failure = FailureClassifier.classify(connection, "the handshake", e);
+      // With TLS 1.3 the server refuses a client certificate after the TLS handshake: the first reply fails.
+      RuntimeException failure = tls != null && e instanceof IOException && !(e instanceof SocketTimeoutException)
+          ? tls.handshakeFailed(config.host() + ":" + config.port(), (IOException) e)
+          : FailureClassifier.classify(connection, "the handshake", e);
       connection.close();
       throw failure;
     }

@@ -2,6 +2,7 @@ package dev.respite.impl.connection;
 
 import dev.respite.RedisConfig;
 import dev.respite.RedisConnectionException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -15,6 +16,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -25,50 +27,65 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a data source's connections speak TLS: the trusted certificates (the JDK's trust store, or the CAs of
- * {@code tlsCaCertificate}) and whether the server's host name is checked. Made once per data source, so a
- * bad CA file fails when the data source is created, not on the first borrow.
+ * {@code tlsCaCertificate}), whether the server's host name is checked, and the client certificate if any.
+ * Made once per data source, so a bad file fails when the data source is created, not on the first borrow.
  */
 public final class TlsContext {
   private final SSLSocketFactory sockets;
   private final boolean verifyHostName;
   private final boolean customCa;
+  private final boolean clientCertificate;
 
-  private TlsContext(SSLSocketFactory sockets, boolean verifyHostName, boolean customCa) {
+  private TlsContext(SSLSocketFactory sockets, boolean verifyHostName, boolean customCa,
+      KeyManager @Nullable [] clientKeys) {
     this.sockets = sockets;
     this.verifyHostName = verifyHostName;
     this.customCa = customCa;
+    this.clientCertificate = clientKeys != null;
   }
 
   /**
    * The TLS settings of {@code config}.
    *
-   * @throws IllegalArgumentException if {@code tlsCaCertificate} cannot be read or holds no certificate
+   * @throws IllegalArgumentException if {@code tlsCaCertificate}, {@code tlsClientCertificate} or
+   *     {@code tlsClientKey} cannot be read, is malformed, or the key does not match the certificate
    */
   public static TlsContext of(RedisConfig config) {
     try {
+      KeyManager[] keys = clientKeys(config);
       if (config.tlsInsecureSkipVerify()) {
-        return new TlsContext(context(new TrustManager[] {new TrustingEveryone()}).getSocketFactory(), false,
-            false);
+        return new TlsContext(context(keys, new TrustManager[] {new TrustingEveryone()}), false, false, keys);
       }
       String caFile = config.tlsCaCertificate();
       if (caFile == null) {
-        return new TlsContext(SSLContext.getDefault().getSocketFactory(), true, false);
+        SSLSocketFactory sockets = keys == null ? SSLContext.getDefault().getSocketFactory() : context(keys, null);
+        return new TlsContext(sockets, true, false, keys);
       }
       TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(caKeyStore(Path.of(caFile)));
-      return new TlsContext(context(trust.getTrustManagers()).getSocketFactory(), true, true);
+      return new TlsContext(context(keys, trust.getTrustManagers()), true, true, keys);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("The JDK cannot set up TLS: " + e.getMessage(), e);
     }
   }
 
-  private static SSLContext context(TrustManager[] trustManagers) throws GeneralSecurityException {
+  private static KeyManager @Nullable [] clientKeys(RedisConfig config) throws GeneralSecurityException {
+    String certificate = config.tlsClientCertificate();
+    String key = config.tlsClientKey();
+    return certificate == null || key == null ? null
+        : ClientCertificate.keyManagers(Path.of(certificate), Path.of(key));
+  }
+
+  /** Null trust managers mean the JDK's trust store. */
+  private static SSLSocketFactory context(KeyManager @Nullable [] keys, TrustManager @Nullable [] trust)
+      throws GeneralSecurityException {
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trustManagers, null);
-    return context;
+    context.init(keys, trust, null);
+    return context.getSocketFactory();
   }
 
   private static KeyStore caKeyStore(Path file) throws GeneralSecurityException {
@@ -129,6 +146,12 @@ public final class TlsContext {
     } else if (why.contains("subject alternative") || why.contains("No name matching")) {
       hint = "the server's certificate does not name the host " + address
           + " (host name verification); connect with a name the certificate lists";
+    } else if (closedByServer(failure)) {
+      hint = clientCertificate
+          ? "the server refused the client certificate in tlsClientCertificate; is it signed by a CA in the"
+              + " server's tls-ca-cert-file, and still valid?"
+          : "the server closed the connection; if it requires client certificates (tls-auth-clients yes, the"
+              + " default of a TLS redis-server), set tlsClientCertificate and tlsClientKey";
     } else if (failure instanceof SocketTimeoutException) {
       hint = "no TLS answer within connectTimeout; is the server's port a TLS port (redis-server --tls-port)?";
     } else if (failure instanceof SSLHandshakeException || failure instanceof SSLException) {
@@ -138,6 +161,22 @@ public final class TlsContext {
     }
     return new RedisConnectionException("TLS handshake with Redis at " + address + " failed: " + hint
         + " (" + why + ")", failure);
+  }
+
+  /**
+   * Whether the server ended the TLS session: an alert about the client's certificate, or the connection
+   * closed under the handshake (how redis-server refuses a client certificate).
+   */
+  private static boolean closedByServer(IOException failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof EOFException || message.contains("Broken pipe") || message.contains("Connection reset")
+          || message.contains("certificate_required") || message.contains("bad_certificate")
+          || message.contains("unknown_ca") || message.contains("certificate_unknown")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Accepts any certificate: what {@code tlsInsecureSkipVerify=true} asks for, and nothing else uses. */
