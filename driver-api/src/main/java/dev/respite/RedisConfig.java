@@ -147,6 +147,11 @@ public final class RedisConfig {
     return require(RedisOption.LEAK_DETECTION_THRESHOLD);
   }
 
+  /** How often a subscriber pings its server. */
+  public Duration subscriberPingInterval() {
+    return require(RedisOption.SUBSCRIBER_PING_INTERVAL);
+  }
+
   /** Whether connections use TLS. */
   public boolean tls() {
     return require(RedisOption.TLS);
@@ -341,6 +346,11 @@ public final class RedisConfig {
     /** Sets {@link RedisOption#LEAK_DETECTION_THRESHOLD}; zero turns leak detection off. */
     public Builder leakDetectionThreshold(Duration threshold) {
       return set(RedisOption.LEAK_DETECTION_THRESHOLD, threshold);
+    }
+
+    /** Sets {@link RedisOption#SUBSCRIBER_PING_INTERVAL}. */
+    public Builder subscriberPingInterval(Duration interval) {
+      return set(RedisOption.SUBSCRIBER_PING_INTERVAL, interval);
     }
 
     /** Sets {@link RedisOption#TLS}. */

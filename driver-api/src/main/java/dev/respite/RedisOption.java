@@ -75,6 +75,10 @@ public final class RedisOption<T> {
   public static final RedisOption<Duration> LEAK_DETECTION_THRESHOLD = duration("leakDetectionThreshold",
       Duration.ZERO, "Hold time after which an open session is logged as a possible leak, with the stack "
           + "trace of where it was borrowed; 0s = off.", true);
+  /** How often a subscriber pings its server, to find a connection that died without closing. */
+  public static final RedisOption<Duration> SUBSCRIBER_PING_INTERVAL = duration("subscriberPingInterval",
+      Duration.ofSeconds(10), "How often a subscriber PINGs; no reply within this plus socketTimeout means a dead "
+          + "connection, which it replaces.", false);
   /** Whether to connect with TLS; a {@code rediss://} URL sets it. */
   public static final RedisOption<Boolean> TLS = bool("tls", false,
       "Connect with TLS, verifying the server's certificate and host name; rediss:// sets it.");

@@ -26,6 +26,15 @@ class RedisConfigTest {
     assertThat(config.poolMinIdle()).isZero();
     assertThat(config.password()).isNull();
     assertThat(config.username()).isNull();
+    assertThat(config.subscriberPingInterval()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void subscriberPingIntervalIsSetByUrlOrBuilderAndMustBePositive() {
+    assertThat(RedisConfig.fromUrl("redis://h?subscriberPingInterval=250ms"))
+        .isEqualTo(RedisConfig.builder().host("h").subscriberPingInterval(Duration.ofMillis(250)).build());
+    assertThatThrownBy(() -> RedisConfig.fromUrl("redis://h?subscriberPingInterval=0s"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subscriberPingInterval");
   }
 
   @Test

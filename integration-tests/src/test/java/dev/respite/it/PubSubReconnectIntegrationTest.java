@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.respite.RedisConnectionException;
 import dev.respite.RedisDataSource;
 import dev.respite.RedisTimeoutException;
-import dev.respite.impl.pubsub.RealRedisSubscriber;
 import dev.respite.pubsub.Message;
 import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.pubsub.SubscriberState;
 import dev.respite.testsupport.RawRedisClient;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,10 +90,9 @@ class PubSubReconnectIntegrationTest {
    */
   @Test
   void silentServerIsNoticedByTheKeepAliveAndTheSubscriberRecovers() throws InterruptedException {
-    RedisDataSource ds = redis.dataSource("?socketTimeout=300ms");
+    RedisDataSource ds = redis.dataSource("?socketTimeout=300ms&subscriberPingInterval=200ms");
     RecordingMessageListener listener = new RecordingMessageListener();
-    try (RealRedisSubscriber subscriber = RealRedisSubscriber.open(ds.config(), listener,
-        Duration.ofMillis(200), s -> { })) {
+    try (RedisSubscriber subscriber = ds.openSubscriber(listener)) {
       subscriber.subscribe("c");
       try (RawRedisClient admin = redis.admin()) {
         admin.call("CLIENT", "PAUSE", "2000", "ALL"); // no client gets an answer for 2 s
@@ -113,7 +110,7 @@ class PubSubReconnectIntegrationTest {
   /** Nothing is read while the listener runs, so a slow listener must not look like a silent server. */
   @Test
   void slowListenerIsNotMistakenForADeadConnection() {
-    RedisDataSource ds = redis.dataSource("?socketTimeout=200ms");
+    RedisDataSource ds = redis.dataSource("?socketTimeout=200ms&subscriberPingInterval=100ms");
     RecordingMessageListener recorder = new RecordingMessageListener();
     MessageListener slow = new MessageListener() {
       @Override
@@ -131,8 +128,7 @@ class PubSubReconnectIntegrationTest {
         recorder.onStateChange(state, cause);
       }
     };
-    try (RealRedisSubscriber subscriber = RealRedisSubscriber.open(ds.config(), slow, Duration.ofMillis(100),
-        s -> { })) {
+    try (RedisSubscriber subscriber = ds.openSubscriber(slow)) {
       subscriber.subscribe("c");
       for (int i = 0; i < 5; i++) {
         publish(ds, "PUBLISH", "c", "m" + i);

@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RealRedisSubscriber implements RedisSubscriber {
   /** How often the subscriber pings the server, so that a silent network or a hung server is noticed. */
-  public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
   private static final System.Logger LOG = System.getLogger(RealRedisSubscriber.class.getName());
   private static final AtomicInteger NUMBER = new AtomicInteger();
 
@@ -50,21 +49,18 @@ public final class RealRedisSubscriber implements RedisSubscriber {
   }
 
   /**
-   * Connects with {@code config} (host, credentials, client name, protocol, timeouts), then starts the
+   * Connects with {@code config} (host, credentials, client name, protocol, timeouts, ping interval), then starts the
    * reader thread, {@code respite-subscriber-N}, and the keep-alive.
    *
-   * @param pingInterval how often to {@code PING}; a read that waits longer than this plus
-   *     {@code socketTimeout} means the connection is dead
    * @param onClose called once, when the subscriber is closed
    * @throws dev.respite.RedisConnectionException if the server cannot be reached
    * @throws RedisServerException if the server refuses the handshake
    */
-  public static RealRedisSubscriber open(RedisConfig config, MessageListener listener, Duration pingInterval,
+  public static RealRedisSubscriber open(RedisConfig config, MessageListener listener,
       Consumer<RealRedisSubscriber> onClose) {
     Objects.requireNonNull(listener, "listener");
-    if (pingInterval.isNegative() || pingInterval.isZero()) {
-      throw new IllegalArgumentException("pingInterval must be positive, got " + pingInterval);
-    }
+    // A read that waits longer than this plus socketTimeout means the connection is dead.
+    Duration pingInterval = config.subscriberPingInterval();
     RedisConnection connection = RedisConnection.open(config);
     RealRedisSubscriber subscriber;
     try {

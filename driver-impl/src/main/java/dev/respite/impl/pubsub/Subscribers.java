@@ -22,8 +22,7 @@ public final class Subscribers implements AutoCloseable {
     if (closed) {
       throw closedException();
     }
-    RealRedisSubscriber subscriber =
-        RealRedisSubscriber.open(config, listener, RealRedisSubscriber.DEFAULT_PING_INTERVAL, open::remove);
+    RealRedisSubscriber subscriber = RealRedisSubscriber.open(config, listener, open::remove);
     open.add(subscriber);
     if (closed) { // close() ran meanwhile and may have missed it
       subscriber.close();
