@@ -3,9 +3,10 @@ package dev.respite.spi;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Receives what a data source does: every command's outcome and duration, and the pool's events. This is
- * the seam metrics plug into (the {@code driver-metrics} module implements it with Micrometer); register
- * one with {@link dev.respite.RedisDataSource#addListener(RedisListener)}.
+ * Receives what a data source does: every command's outcome and duration, the pool's events, and its
+ * subscribers' messages and reconnections. This is the seam metrics plug into (the {@code driver-metrics}
+ * module implements it with Micrometer); register one with
+ * {@link dev.respite.RedisDataSource#addListener(RedisListener)}.
  *
  * <p>Every method has a no-op default. Methods are called on the thread doing the work, in the middle of
  * it: they must be fast, must not block, must not throw (an exception is logged and ignored) and must not
@@ -39,6 +40,15 @@ public interface RedisListener {
 
   /** A connection was closed, for {@code reason}. */
   default void connectionDestroyed(DestroyReason reason) {}
+
+  /**
+   * A subscriber handed a message to its {@link dev.respite.pubsub.MessageListener}, whose
+   * {@code onMessage} returned (or threw) after {@code listenerNanos}. Called on the subscriber's thread.
+   */
+  default void subscriberMessageDelivered(long listenerNanos) {}
+
+  /** A subscriber lost its connection because of {@code cause}, and is connecting again. */
+  default void subscriberReconnecting(Throwable cause) {}
 
   /** The data source was closed, or this listener removed: release what the listener holds (meters). */
   default void close() {}

@@ -20,7 +20,7 @@ final class RealRedisDataSource implements RedisDataSource {
   private final RedisConfig config;
   private final Listeners listeners = new Listeners();
   private final ConnectionPool pool;
-  private final Subscribers subscribers = new Subscribers();
+  private final Subscribers subscribers = new Subscribers(listeners);
 
   RealRedisDataSource(RedisConfig config) {
     this.config = config;

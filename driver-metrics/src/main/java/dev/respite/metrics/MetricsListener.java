@@ -9,19 +9,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link RedisListener} that turns one data source's events into Micrometer meters: the
- * {@value OperationTimers#NAME} timers, and the {@code db.client.connection.*} pool meters. Its
- * {@link #close()} (called when the data source closes, or the listener is removed) takes every one of
- * them out of the registry.
+ * {@value OperationTimers#NAME} timers, the {@code db.client.connection.*} pool meters, and the
+ * {@code respite.subscriber.*} meters. Its {@link #close()} (called when the data source closes, or the
+ * listener is removed) takes every one of them out of the registry.
  */
 final class MetricsListener implements RedisListener {
   static final String POOL_NAME = "pool.name";
   private static final String PREFIX = "db.client.connection.";
+  /** OpenTelemetry has no convention for pub/sub subscribers of a database client: these are Respite's own. */
+  private static final String SUBSCRIBER_PREFIX = "respite.subscriber.";
   private static final String COUNT_DESCRIPTION =
       "Connections in the pool, by state: idle (open, waiting) or used (lent to a session)";
   private static final Duration HISTOGRAM_MIN = Duration.ofNanos(10_000);
@@ -33,6 +37,10 @@ final class MetricsListener implements RedisListener {
   private final @Nullable Timer createTime;
   private final @Nullable Timer waitTime;
   private final @Nullable Timer useTime;
+  private final @Nullable Timer subscriberMessages;
+  /** Reconnections by error type: few types, each registered on its first reconnection. */
+  private final Map<String, Counter> subscriberReconnects = new ConcurrentHashMap<>();
+  private final Tags pool;
 
   MetricsListener(RedisDataSource dataSource, MeterRegistry registry, CommandTag commandTag, boolean histograms) {
     RedisConfig config = dataSource.config();
@@ -53,9 +61,14 @@ final class MetricsListener implements RedisListener {
         ds -> ds.poolStats().pending());
     this.timeouts = meters.register(Counter.builder(PREFIX + "timeouts")
         .description("Borrows that gave up after poolMaxWait (RedisPoolExhaustedException)").tags(pool)::register);
-    this.createTime = timer("create_time", "Time to open and handshake a new connection", pool, histograms);
-    this.waitTime = timer("wait_time", "Time a session waited for a connection from the pool", pool, histograms);
-    this.useTime = timer("use_time", "Time a session held its connection, from borrow to close", pool, histograms);
+    this.createTime = timer(PREFIX + "create_time", "Time to open and handshake a new connection", pool, histograms);
+    this.waitTime = timer(PREFIX + "wait_time", "Time a session waited for a connection from the pool", pool,
+        histograms);
+    this.useTime = timer(PREFIX + "use_time", "Time a session held its connection, from borrow to close", pool,
+        histograms);
+    this.subscriberMessages = timer(SUBSCRIBER_PREFIX + "message.duration",
+        "Time a subscriber's MessageListener took per message; the count is messages delivered", pool, histograms);
+    this.pool = pool;
   }
 
   private void gauge(RedisDataSource dataSource, String name, String description, Tags tags,
@@ -67,7 +80,7 @@ final class MetricsListener implements RedisListener {
   }
 
   private @Nullable Timer timer(String name, String description, Tags tags, boolean histograms) {
-    Timer.Builder builder = Timer.builder(PREFIX + name).description(description).tags(tags);
+    Timer.Builder builder = Timer.builder(name).description(description).tags(tags);
     if (histograms) {
       builder.publishPercentileHistogram().minimumExpectedValue(HISTOGRAM_MIN).maximumExpectedValue(HISTOGRAM_MAX);
     }
@@ -101,6 +114,22 @@ final class MetricsListener implements RedisListener {
   @Override
   public void connectionCreated(long createNanos) {
     record(createTime, createNanos);
+  }
+
+  @Override
+  public void subscriberMessageDelivered(long listenerNanos) {
+    record(subscriberMessages, listenerNanos);
+  }
+
+  @Override
+  public void subscriberReconnecting(Throwable cause) {
+    String type = ErrorType.of(cause);
+    Counter counter = subscriberReconnects.computeIfAbsent(type, t -> meters.register(
+        Counter.builder(SUBSCRIBER_PREFIX + "reconnects").description("Times a subscriber lost its connection"
+            + " and connected again, by the error.type of the loss").tags(pool).tag("error.type", t)::register));
+    if (counter != null) {
+      counter.increment();
+    }
   }
 
   private static void record(@Nullable Timer timer, long nanos) {

@@ -24,7 +24,10 @@ import java.util.Objects;
  *   <li>{@code db.client.connection.count} (a gauge tagged {@code state=idle|used}),
  *       {@code db.client.connection.max}, {@code .idle.max}, {@code .idle.min},
  *       {@code .pending_requests} (gauges), {@code .timeouts} (a counter of borrows that gave up), and
- *       {@code .create_time}, {@code .wait_time}, {@code .use_time} (timers).
+ *       {@code .create_time}, {@code .wait_time}, {@code .use_time} (timers);
+ *   <li>{@code respite.subscriber.message.duration}, a timer of the time each subscriber's
+ *       {@code MessageListener} took per message, and {@code respite.subscriber.reconnects}, a counter tagged
+ *       {@code error.type} (OpenTelemetry has no convention for subscribers).
  * </ul>
  *
  * <p>The meters leave the registry when the data source is closed, or when {@link #close()} is called.

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -65,7 +64,7 @@ class PoolMetricsIntegrationTest {
           return s.ping();
         }
       });
-      awaitValue(() -> gauge("db.client.connection.pending_requests"), 1);
+      Eventually.reaches(() -> gauge("db.client.connection.pending_requests"), 1);
       assertThat(waiter).isNotDone();
       Thread.sleep(50); // part of the wait the timer must account for
       holder.close();
@@ -117,14 +116,5 @@ class PoolMetricsIntegrationTest {
 
   private double gauge(String name) {
     return registry.get(name).gauge().value();
-  }
-
-  /** Polls until the value is reached: the waiting thread registers with the pool asynchronously. */
-  private static void awaitValue(DoubleSupplier value, double expected) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (value.getAsDouble() != expected && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(value.getAsDouble()).isEqualTo(expected);
   }
 }

@@ -104,6 +104,23 @@ public final class Listeners implements RedisListener {
     each(listener -> listener.connectionDestroyed(reason));
   }
 
+  @Override
+  public void subscriberMessageDelivered(long listenerNanos) {
+    // A loop rather than each(): a capturing lambda per message would allocate.
+    for (RedisListener listener : listeners) {
+      try {
+        listener.subscriberMessageDelivered(listenerNanos);
+      } catch (Throwable t) {
+        logged(listener, t);
+      }
+    }
+  }
+
+  @Override
+  public void subscriberReconnecting(Throwable cause) {
+    each(listener -> listener.subscriberReconnecting(cause));
+  }
+
   private void each(Consumer<RedisListener> event) {
     for (RedisListener listener : listeners) {
       try {

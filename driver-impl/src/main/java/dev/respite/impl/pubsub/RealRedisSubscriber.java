@@ -4,6 +4,7 @@ import dev.respite.RedisConfig;
 import dev.respite.RedisException;
 import dev.respite.RedisServerException;
 import dev.respite.impl.connection.RedisConnection;
+import dev.respite.impl.event.Listeners;
 import dev.respite.pubsub.Message;
 import dev.respite.pubsub.MessageKind;
 import dev.respite.pubsub.MessageListener;
@@ -25,23 +26,24 @@ import org.jspecify.annotations.Nullable;
  * listener is called from the reader thread only, and never under a lock, so it may call back in.
  */
 public final class RealRedisSubscriber implements RedisSubscriber {
-  /** How often the subscriber pings the server, so that a silent network or a hung server is noticed. */
   private static final System.Logger LOG = System.getLogger(RealRedisSubscriber.class.getName());
   private static final AtomicInteger NUMBER = new AtomicInteger();
 
   private final String name = "respite-subscriber-" + NUMBER.incrementAndGet();
   private final RedisConfig config;
   private final MessageListener listener;
+  private final Listeners events;
   private final Consumer<RealRedisSubscriber> onClose;
   private final SubscriberConnection link;
   private final Thread thread;
   private @Nullable ScheduledFuture<?> keepAlive;
   private volatile SubscriberState state = SubscriberState.CONNECTED;
 
-  private RealRedisSubscriber(RedisConfig config, MessageListener listener, RedisConnection connection,
-      Duration pingInterval, Consumer<RealRedisSubscriber> onClose) {
+  private RealRedisSubscriber(RedisConfig config, MessageListener listener, Listeners events,
+      RedisConnection connection, Duration pingInterval, Consumer<RealRedisSubscriber> onClose) {
     this.config = config;
     this.listener = new SafeMessageListener(listener, name);
+    this.events = events;
     this.onClose = onClose;
     this.link = new SubscriberConnection(name, connection);
     this.thread = new Thread(new SubscriberReader(this, link, config, connection, pingInterval), name);
@@ -49,14 +51,15 @@ public final class RealRedisSubscriber implements RedisSubscriber {
   }
 
   /**
-   * Connects with {@code config} (host, credentials, client name, protocol, timeouts, ping interval), then starts the
-   * reader thread, {@code respite-subscriber-N}, and the keep-alive.
+   * Connects with {@code config} (host, credentials, client name, protocol, timeouts, ping interval), then
+   * starts the reader thread, {@code respite-subscriber-N}, and the keep-alive.
    *
+   * @param events the data source's listeners, told of each message delivered and each reconnection
    * @param onClose called once, when the subscriber is closed
    * @throws dev.respite.RedisConnectionException if the server cannot be reached
    * @throws RedisServerException if the server refuses the handshake
    */
-  public static RealRedisSubscriber open(RedisConfig config, MessageListener listener,
+  public static RealRedisSubscriber open(RedisConfig config, MessageListener listener, Listeners events,
       Consumer<RealRedisSubscriber> onClose) {
     Objects.requireNonNull(listener, "listener");
     // A read that waits longer than this plus socketTimeout means the connection is dead.
@@ -65,7 +68,7 @@ public final class RealRedisSubscriber implements RedisSubscriber {
     RealRedisSubscriber subscriber;
     try {
       SubscriberReader.prepare(connection, config, pingInterval);
-      subscriber = new RealRedisSubscriber(config, listener, connection, pingInterval, onClose);
+      subscriber = new RealRedisSubscriber(config, listener, events, connection, pingInterval, onClose);
     } catch (IOException | RuntimeException e) {
       connection.close();
       throw new RedisException("Could not start a subscriber on " + connection.address() + ": " + e, e);
@@ -195,7 +198,11 @@ public final class RealRedisSubscriber implements RedisSubscriber {
   /** Hands a message to the listener, unless closed. */
   void deliver(Message message) {
     if (!isClosed()) {
+      long start = events.startTime();
       listener.onMessage(message);
+      if (start != 0) {
+        events.subscriberMessageDelivered(System.nanoTime() - start);
+      }
     }
   }
 
@@ -205,6 +212,9 @@ public final class RealRedisSubscriber implements RedisSubscriber {
       return;
     }
     state = next;
+    if (next == SubscriberState.RECONNECTING && cause != null) {
+      events.subscriberReconnecting(cause);
+    }
     listener.onStateChange(next, cause);
   }
 

@@ -2,6 +2,7 @@ package dev.respite.impl.pubsub;
 
 import dev.respite.RedisConfig;
 import dev.respite.RedisException;
+import dev.respite.impl.event.Listeners;
 import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
 import java.util.List;
@@ -11,7 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The open subscribers of one data source, so that closing the data source closes them. Thread-safe. */
 public final class Subscribers implements AutoCloseable {
   private final Set<RealRedisSubscriber> open = ConcurrentHashMap.newKeySet();
+  private final Listeners events;
   private volatile boolean closed;
+
+  /** Subscribers that report to {@code events}, the data source's listeners. */
+  public Subscribers(Listeners events) {
+    this.events = events;
+  }
 
   /**
    * Opens a subscriber with {@code config} and keeps track of it until it is closed.
@@ -22,7 +29,7 @@ public final class Subscribers implements AutoCloseable {
     if (closed) {
       throw closedException();
     }
-    RealRedisSubscriber subscriber = RealRedisSubscriber.open(config, listener, open::remove);
+    RealRedisSubscriber subscriber = RealRedisSubscriber.open(config, listener, events, open::remove);
     open.add(subscriber);
     if (closed) { // close() ran meanwhile and may have missed it
       subscriber.close();
