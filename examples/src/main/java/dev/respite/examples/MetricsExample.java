@@ -89,7 +89,8 @@ public final class MetricsExample implements AutoCloseable {
       } else {
         stopped.await();
       }
-      System.out.println("Ran " + example.rounds() + " rounds of SET, GET, INCR");
+      System.out.println("Ran " + example.rounds() + " rounds of SET, GET, INCR; the subscriber received "
+          + example.load.received() + " messages");
     }
   }
 }

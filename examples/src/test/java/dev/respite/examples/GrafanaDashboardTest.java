@@ -48,7 +48,7 @@ class GrafanaDashboardTest {
     assertThat(queried).as("the issue's panels").contains("db_client_operation_duration_seconds_count",
         "db_client_operation_duration_seconds_bucket", "db_client_connection_count",
         "db_client_connection_pending_requests", "db_client_connection_wait_time_seconds_sum",
-        "db_client_connection_timeouts_total");
+        "db_client_connection_timeouts_total", "respite_subscriber_message_duration_seconds_count");
 
     try (LocalRedisServer server = LocalRedisServer.launch();
          MetricsExample example = MetricsExample.start(server.url(), 0)) {

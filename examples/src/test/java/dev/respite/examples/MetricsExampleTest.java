@@ -59,6 +59,15 @@ class MetricsExampleTest {
   }
 
   @Test
+  void subscriberMessagesAreServed() throws Exception {
+    PrometheusScrape later = PrometheusScrape.await(example.scrapeUri(),
+        s -> s.sum("respite_subscriber_message_duration_seconds_count", "pool_name", "example") > 0,
+        Duration.ofSeconds(20));
+    assertThat(later.sum("respite_subscriber_message_duration_seconds_count", "pool_name", "example")).isPositive();
+    assertThat(later.text()).contains("# TYPE respite_subscriber_message_duration_seconds histogram");
+  }
+
+  @Test
   void poolMetersAreServedForThePool() {
     // Under load, each gauge reads the pool at its own instant (all 4 busy, then all 4 back), so even
     // their sum may read 0: only bounds hold here. PoolMetricsIntegrationTest checks exact values at rest.
