@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,7 @@ final class TestCertificates implements AutoCloseable {
       certificates.leaf("wrong-host", "ca", "subjectAltName=DNS:wrong-host.example\nextendedKeyUsage=serverAuth");
       certificates.leaf("client", "ca", "extendedKeyUsage=clientAuth");
       certificates.leaf("stranger", "other-ca", "extendedKeyUsage=clientAuth");
+      certificates.leaf("rsa-client", "ca", "extendedKeyUsage=clientAuth", "rsa:2048");
       return certificates;
     } catch (RuntimeException e) {
       certificates.close();
@@ -81,7 +83,10 @@ final class TestCertificates implements AutoCloseable {
         "--tls-auth-clients", requireClients ? "yes" : "no");
   }
 
-  /** The PEM certificate of {@code name}: "client" (signed by the CA) or "stranger" (by the other CA). */
+  /**
+   * The PEM certificate of {@code name}: "client" and "rsa-client" (an RSA key), signed by the CA, or
+   * "stranger", signed by the other CA.
+   */
   Path certificate(String name) {
     return dir.resolve(name + ".pem");
   }
@@ -99,8 +104,16 @@ final class TestCertificates implements AutoCloseable {
 
   /** A certificate {@code ca} signed, with {@code extensions} (openssl's extfile lines). */
   private void leaf(String name, String ca, String extensions) {
-    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-        "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=respite test " + name);
+    leaf(name, ca, extensions, "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1");
+  }
+
+  /** As {@link #leaf(String, String, String)}, with a key made by {@code openssl req -newkey <keyOptions>}. */
+  private void leaf(String name, String ca, String extensions, String... keyOptions) {
+    List<String> request = new ArrayList<>(List.of("req", "-newkey"));
+    request.addAll(List.of(keyOptions));
+    request.addAll(List.of("-nodes", "-keyout", name + ".key", "-out", name + ".csr",
+        "-subj", "/CN=respite test " + name));
+    openssl(request.toArray(String[]::new));
     write(name + ".ext", extensions + "\n");
     openssl("x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key",
         "-CAcreateserial", "-out", name + ".pem", "-days", DAYS, "-extfile", name + ".ext");

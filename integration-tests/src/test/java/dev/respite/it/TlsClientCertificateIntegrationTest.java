@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A redis-server with {@code tls-auth-clients yes} (Redis' default once TLS is on): the client certificate
@@ -40,10 +42,11 @@ class TlsClientCertificateIntegrationTest {
     }
   }
 
-  @Test
-  void clientCertificateSignedByTheServersCaGetsIn() {
-    String query = "tlsClientCertificate=" + certificates.certificate("client")
-        + "&tlsClientKey=" + certificates.key("client");
+  @ParameterizedTest
+  @ValueSource(strings = {"client", "rsa-client"})
+  void clientCertificateSignedByTheServersCaGetsIn(String name) {
+    String query = "tlsClientCertificate=" + certificates.certificate(name)
+        + "&tlsClientKey=" + certificates.key(name);
     try (RedisDataSource ds = RedisDataSource.create(url(query)); RedisSession s = ds.openSession()) {
       assertThat(s.ping()).isEqualTo("PONG");
       s.set("mtls", "yes");
