@@ -75,9 +75,7 @@ class PubSubReconnectIntegrationTest {
     RecordingMessageListener listener = new RecordingMessageListener();
     try (RedisSubscriber subscriber = ds.openSubscriber(listener)) {
       subscriber.subscribe("c");
-      try (RawRedisClient admin = redis.admin()) {
-        assertThat(admin.call("CLIENT", "KILL", "TYPE", "pubsub")).isEqualTo(1L);
-      }
+      SubscriberClients.killTheSubscriber(redis);
       listener.awaitState(SubscriberState.CONNECTED);
       assertThat(publish(ds, "PUBLISH", "c", "again")).isEqualTo(1);
       assertThat(listener.next().payload()).isEqualTo("again");

@@ -21,6 +21,13 @@ final class SubscriberClients {
     }
   }
 
+  /** Kills the one subscribed connection with {@code CLIENT KILL TYPE pubsub}, as an operator would. */
+  static void killTheSubscriber(RedisServerExtension redis) {
+    try (RawRedisClient admin = redis.admin()) {
+      assertThat(admin.call("CLIENT", "KILL", "TYPE", "pubsub")).isEqualTo(1L);
+    }
+  }
+
   /** Waits (at most 5 s: the server notices a closed socket asynchronously) until none is left. */
   static void awaitNone(RedisServerExtension redis) {
     long deadline = System.nanoTime() + 5_000_000_000L;

@@ -7,7 +7,6 @@ import dev.respite.RedisSession;
 import dev.respite.metrics.RespiteMetrics;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.pubsub.SubscriberState;
-import dev.respite.testsupport.RawRedisClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,9 +50,7 @@ class SubscriberMetricsIntegrationTest {
     RecordingMessageListener listener = new RecordingMessageListener();
     try (RedisSubscriber subscriber = ds.openSubscriber(listener)) {
       subscriber.subscribe("news");
-      try (RawRedisClient admin = redis.admin()) {
-        assertThat(admin.call("CLIENT", "KILL", "TYPE", "pubsub")).isEqualTo(1L);
-      }
+      SubscriberClients.killTheSubscriber(redis);
       listener.awaitState(SubscriberState.CONNECTED);
       Counter reconnects = registry.get("respite.subscriber.reconnects")
           .tags("pool.name", "feed", "error.type", "connection").counter();
