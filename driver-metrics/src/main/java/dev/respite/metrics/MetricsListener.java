@@ -126,7 +126,7 @@ final class MetricsListener implements RedisListener {
     String type = ErrorType.of(cause);
     Counter counter = subscriberReconnects.computeIfAbsent(type, t -> meters.register(
         Counter.builder(SUBSCRIBER_PREFIX + "reconnects").description("Times a subscriber lost its connection"
-            + " and connected again, by the error.type of the loss").tags(pool).tag("error.type", t)::register));
+            + " and began to reconnect, by the error.type of the loss").tags(pool).tag("error.type", t)::register));
     if (counter != null) {
       counter.increment();
     }
