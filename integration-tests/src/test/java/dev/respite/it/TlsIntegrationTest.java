@@ -176,6 +176,15 @@ class TlsIntegrationTest {
   }
 
   @Test
+  void missingPasswordOverTlsFailsTheFirstCommandWithNoauthAsOnPlainTcp() {
+    try (RedisDataSource ds = RedisDataSource.create(url(server, "", "tlsCaCertificate=" + certificates.ca()));
+         RedisSession s = ds.openSession()) {
+      assertThatThrownBy(s::ping).isInstanceOfSatisfying(RedisServerException.class,
+          e -> assertThat(e.code()).isEqualTo("NOAUTH"));
+    }
+  }
+
+  @Test
   void certificateOfAnUnknownCaIsRejectedByDefault() {
     try (RedisDataSource ds = RedisDataSource.create(url(server, ":" + PASSWORD, "poolMaxWait=2s"))) {
       assertThatThrownBy(ds::openSession)

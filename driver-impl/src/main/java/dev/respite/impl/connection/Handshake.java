@@ -64,18 +64,29 @@ final class Handshake {
       writer.writeBulk(config.database());
       commands++;
     }
-    if (commands == 0 && connection.isTls()) {
-      // A TLS 1.3 server checks the client's certificate after the client has finished its side of the TLS
-      // handshake, and its refusal comes with the first reply: ask for one before the connection is lent.
-      writer.writeArrayHeader(1);
-      writer.writeKeyword(PING);
-      commands++;
-    }
     if (commands > 0) {
       connection.send(commands);
       readReplies(connection.reader(), commands, hello);
+    } else if (connection.isTls()) {
+      provokeTlsRefusal(connection);
     }
     connection.state().selected(config.database(), false);
+  }
+
+  /**
+   * A TLS 1.3 server checks the client's certificate after the client has finished its side of the TLS
+   * handshake, and its refusal comes with the first reply: ask for one before the connection is lent. Any
+   * answer will do; an error reply (such as {@code NOAUTH}) is left for the first command, as on plain TCP.
+   */
+  private static void provokeTlsRefusal(RedisConnection connection) throws IOException {
+    connection.writer().writeArrayHeader(1);
+    connection.writer().writeKeyword(PING);
+    connection.send(1);
+    try {
+      connection.reader().readReply();
+    } catch (RedisServerException e) {
+      // Answered: the TLS session stands.
+    }
   }
 
   private static void writeAuth(RespWriter writer, @Nullable String user, String password) throws IOException {
