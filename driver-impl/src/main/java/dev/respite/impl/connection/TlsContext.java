@@ -41,11 +41,11 @@ public final class TlsContext {
   private final boolean clientCertificate;
 
   private TlsContext(SSLSocketFactory sockets, boolean verifyHostName, boolean customCa,
-      KeyManager @Nullable [] clientKeys) {
+      boolean clientCertificate) {
     this.sockets = sockets;
     this.verifyHostName = verifyHostName;
     this.customCa = customCa;
-    this.clientCertificate = clientKeys != null;
+    this.clientCertificate = clientCertificate;
   }
 
   /**
@@ -58,16 +58,17 @@ public final class TlsContext {
     try {
       KeyManager[] keys = clientKeys(config);
       if (config.tlsInsecureSkipVerify()) {
-        return new TlsContext(context(keys, new TrustManager[] {new TrustingEveryone()}), false, false, keys);
+        return new TlsContext(context(keys, new TrustManager[] {new TrustingEveryone()}), false, false,
+            keys != null);
       }
       String caFile = config.tlsCaCertificate();
       if (caFile == null) {
         SSLSocketFactory sockets = keys == null ? SSLContext.getDefault().getSocketFactory() : context(keys, null);
-        return new TlsContext(sockets, true, false, keys);
+        return new TlsContext(sockets, true, false, keys != null);
       }
       TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(caKeyStore(Path.of(caFile)));
-      return new TlsContext(context(keys, trust.getTrustManagers()), true, true, keys);
+      return new TlsContext(context(keys, trust.getTrustManagers()), true, true, keys != null);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("The JDK cannot set up TLS: " + e.getMessage(), e);
     }
