@@ -4,6 +4,7 @@ import dev.respite.PoolStats;
 import dev.respite.RedisConfig;
 import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
+import dev.respite.impl.connection.Connector;
 import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pool.ConnectionPool;
 import dev.respite.impl.pubsub.Subscribers;
@@ -20,13 +21,15 @@ final class RealRedisDataSource implements RedisDataSource {
   private final RedisConfig config;
   private final Listeners listeners = new Listeners();
   private final ConnectionPool pool;
-  private final Subscribers subscribers = new Subscribers(listeners);
+  private final Subscribers subscribers;
 
   RealRedisDataSource(RedisConfig config) {
     this.config = config;
-    String name = config.poolName();
-    this.pool = new ConnectionPool(name != null ? name : "respite-" + POOL_NUMBER.incrementAndGet(), config,
-        listeners);
+    String configured = config.poolName();
+    String name = configured != null ? configured : "respite-" + POOL_NUMBER.incrementAndGet();
+    Connector connector = Connector.of(name, config);
+    this.pool = new ConnectionPool(name, connector, listeners);
+    this.subscribers = new Subscribers(connector, listeners);
   }
 
   @Override
@@ -80,7 +83,7 @@ final class RealRedisDataSource implements RedisDataSource {
     if (pool.isClosed()) {
       throw pool.closedException();
     }
-    return subscribers.open(config, listener);
+    return subscribers.open(listener);
   }
 
   /** Closes the pool, then the listeners, so that they see the last connections go. */

@@ -1,29 +1,26 @@
 package dev.respite.impl.command;
 
+import dev.respite.Reply;
+import dev.respite.impl.protocol.NumberText;
 import dev.respite.impl.protocol.ProtocolKeyword;
 import dev.respite.impl.protocol.RespWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One command ready to send: its name, its arguments and how to decode its reply. Immutable.
+ * One command frame, the only way anything reaches the wire: its name, its arguments, how to decode its
+ * reply, and what it does to the connection ({@link CommandEffect}, derived from the command itself). Typed
+ * commands, {@code execute(...)}, the handshake, PINGs, MULTI/EXEC and the subscriber's commands are all
+ * frames. Immutable.
  *
  * <p>Arguments are {@link ProtocolKeyword}s, {@code String}s (sent as UTF-8 straight into the buffer),
- * {@code byte[]}, {@code Long}/{@code Integer} (decimal text) or {@code Double} (Redis' float text).
+ * {@code byte[]} or {@link Number}s ({@link NumberText}).
  *
  * @param <T> the decoded reply's type
  */
 public final class Command<T> {
-  /** What a command does to the connection's state beyond its reply. */
-  public enum Effect {
-    NONE,
-    WATCH,
-    UNWATCH,
-    /** Leaves state the pool cannot undo (a client name): the connection is closed after the session. */
-    CLOSES_CONNECTION
-  }
-
   /** Not a blocking command. */
   public static final long NOT_BLOCKING = -1;
 
@@ -36,10 +33,10 @@ public final class Command<T> {
   private final @Nullable Object second;
   private final Object[] rest;
   private final int blockMillis;
-  private final Effect effect;
+  private final CommandEffect effect;
 
   private Command(ProtocolKeyword name, ReplyDecoder<T> decoder, @Nullable Object first, @Nullable Object second,
-      Object[] rest, int blockMillis, Effect effect) {
+      Object[] rest, int blockMillis) {
     // Checked here, not while writing: a half-written command would cost the connection.
     checkNumber(first);
     checkNumber(second);
@@ -52,28 +49,65 @@ public final class Command<T> {
     this.second = second;
     this.rest = rest;
     this.blockMillis = blockMillis;
-    this.effect = effect;
+    String command = name.name();
+    // Only CLIENT's effect depends on its subcommand: no other command pays for reading an argument.
+    this.effect = CommandEffect.of(command, command.equals("CLIENT") && argCount() > 0 ? text(arg(0)) : null);
   }
 
   /** The command {@code name} without arguments. */
   public static <T> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder) {
-    return new Command<>(name, decoder, null, null, NO_MORE, (int) NOT_BLOCKING, Effect.NONE);
+    return new Command<>(name, decoder, null, null, NO_MORE, (int) NOT_BLOCKING);
   }
 
   /** The command {@code name arg}. */
   public static <T> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder, Object arg) {
-    return new Command<>(name, decoder, Objects.requireNonNull(arg), null, NO_MORE, (int) NOT_BLOCKING, Effect.NONE);
+    return new Command<>(name, decoder, Objects.requireNonNull(arg), null, NO_MORE, (int) NOT_BLOCKING);
   }
 
   /** The command {@code name arg1 arg2}. */
   public static <T> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder, Object arg1, Object arg2) {
     return new Command<>(name, decoder, Objects.requireNonNull(arg1), Objects.requireNonNull(arg2), NO_MORE,
-        (int) NOT_BLOCKING, Effect.NONE);
+        (int) NOT_BLOCKING);
   }
 
   /** The command {@code name args...}, whose reply {@code decoder} decodes. */
   public static <T> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder, Object... args) {
-    return new Command<>(name, decoder, null, null, args, (int) NOT_BLOCKING, Effect.NONE);
+    return new Command<>(name, decoder, null, null, args, (int) NOT_BLOCKING);
+  }
+
+  /**
+   * A command given as text and loose arguments ({@code execute}): {@code command} may hold subcommand words
+   * ({@code "CONFIG GET"}); arguments are {@code String}, {@code byte[]} or {@link Number}. The reply comes
+   * back whole.
+   *
+   * @throws IllegalArgumentException naming what is wrong, before anything is sent
+   */
+  public static Command<Reply> raw(String command, Object... args) {
+    if (command == null || command.isBlank()) {
+      throw new IllegalArgumentException("Command must not be blank");
+    }
+    if (args == null) {
+      throw new IllegalArgumentException("Arguments of " + command + " must not be null");
+    }
+    String[] words = command.trim().split("\\s+");
+    Object[] all = new Object[words.length - 1 + args.length];
+    System.arraycopy(words, 1, all, 0, words.length - 1);
+    for (int i = 0; i < args.length; i++) {
+      Object arg = args[i];
+      if (!(arg instanceof String || arg instanceof byte[] || arg instanceof Number)) {
+        throw new IllegalArgumentException("Argument " + (i + 1) + " of " + command + " is "
+            + (arg == null ? "null" : "a " + arg.getClass().getName())
+            + "; execute takes String, byte[] or Number arguments");
+      }
+      if (arg instanceof Number && NumberText.isNaN((Number) arg)) {
+        throw new IllegalArgumentException("Argument " + (i + 1) + " of " + command + " is NaN");
+      }
+      all[words.length - 1 + i] = arg;
+    }
+    // A subscribing command is confirmed by a push in RESP3: it is that command's reply.
+    ReplyDecoder<Reply> decoder = CommandEffect.of(words[0], null) == CommandEffect.SUBSCRIBE
+        ? Decoders.REPLY_OR_PUSH : Decoders.REPLY;
+    return new Command<>(ProtocolKeyword.of(words[0]), decoder, null, null, all, (int) NOT_BLOCKING);
   }
 
   /** This command, which blocks the connection up to {@code millis} on the server (0: forever). */
@@ -81,15 +115,10 @@ public final class Command<T> {
     if (millis < 0) {
       throw new IllegalArgumentException("A blocking timeout must not be negative, got " + millis + " ms");
     }
-    return new Command<>(name, decoder, first, second, rest, (int) Math.min(Integer.MAX_VALUE, millis), effect);
+    return new Command<>(name, decoder, first, second, rest, (int) Math.min(Integer.MAX_VALUE, millis));
   }
 
-  /** This command with {@code effect} on the connection. */
-  public Command<T> effect(Effect effect) {
-    return new Command<>(name, decoder, first, second, rest, blockMillis, Objects.requireNonNull(effect));
-  }
-
-  /** The command's name, for listeners and messages. */
+  /** The command's name, upper-case, for listeners and messages. */
   public String name() {
     return name.name();
   }
@@ -105,8 +134,75 @@ public final class Command<T> {
   }
 
   /** What it does to the connection's state. */
-  public Effect effect() {
+  public CommandEffect effect() {
     return effect;
+  }
+
+  /** The number of arguments after the name. */
+  public int argCount() {
+    return (first == null ? 0 : 1) + (second == null ? 0 : 1) + rest.length;
+  }
+
+  /** The argument at {@code index} (0 is the first after the name). */
+  public Object arg(int index) {
+    Object one = first;
+    Object two = second;
+    if (one != null && index == 0) {
+      return one;
+    }
+    int shift = one == null ? 0 : 1;
+    if (two != null && index == shift) {
+      return two;
+    }
+    return rest[index - shift - (two == null ? 0 : 1)];
+  }
+
+  /** What the command table knows of this command (or its subcommand), or null for one it does not know. */
+  public @Nullable CommandSpec spec() {
+    return CommandTable.find(name.name(), argCount() > 0 ? text(arg(0)) : null);
+  }
+
+  /** Where its keys stand, counting the name as word 0; none for a command the table does not know. */
+  public KeyPositions keyPositions() {
+    CommandSpec spec = spec();
+    if (spec == null) {
+      KeyPositions unknown = new KeyPositions();
+      unknown.incomplete();
+      return unknown;
+    }
+    return spec.keyPositions(argCount() + 1, new KeySpec.WordText() {
+      @Override
+      public @Nullable String text(int index) {
+        return Command.text(arg(index - 1));
+      }
+
+      @Override
+      public long number(int index) {
+        Object arg = arg(index - 1);
+        if (arg instanceof Number && NumberText.isWhole((Number) arg)) {
+          return ((Number) arg).longValue();
+        }
+        try {
+          String text = Command.text(arg);
+          return text == null ? -1 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+          return -1;
+        }
+      }
+    });
+  }
+
+  /** The database a {@code SELECT} asks for, or -1 if its argument is not a number. */
+  public int selectedDatabase() {
+    if (argCount() == 0) {
+      return -1;
+    }
+    Object arg = arg(0);
+    try {
+      return arg instanceof Number ? ((Number) arg).intValue() : Integer.parseInt(String.valueOf(text(arg)).trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** Writes the command as a RESP array of bulk strings. */
@@ -133,30 +229,37 @@ public final class Command<T> {
       writer.writeBulk((byte[]) arg);
     } else if (arg instanceof ProtocolKeyword) {
       writer.writeKeyword((ProtocolKeyword) arg);
-    } else if (arg instanceof Long || arg instanceof Integer) {
-      writer.writeBulk(((Number) arg).longValue());
-    } else if (arg instanceof Double) {
-      writer.writeBulk(doubleText((Double) arg));
+    } else if (arg instanceof Number) {
+      Number number = (Number) arg;
+      if (NumberText.isWhole(number)) {
+        writer.writeBulk(number.longValue());
+      } else {
+        writer.writeBulk(NumberText.of(number));
+      }
     } else {
       throw new IllegalStateException("Unsupported argument type " + arg.getClass().getName() + " in " + name);
     }
   }
 
-  private static void checkNumber(@Nullable Object arg) {
-    if (arg instanceof Double && ((Double) arg).isNaN()) {
-      throw new IllegalArgumentException("NaN is not a number Redis accepts");
+  /** An argument as text, or null for binary data that is not UTF-8 text of interest. */
+  private static @Nullable String text(Object arg) {
+    if (arg instanceof String) {
+      return (String) arg;
     }
+    if (arg instanceof ProtocolKeyword) {
+      return ((ProtocolKeyword) arg).name();
+    }
+    if (arg instanceof byte[]) {
+      byte[] bytes = (byte[]) arg;
+      return bytes.length <= 64 ? new String(bytes, StandardCharsets.UTF_8) : null;
+    }
+    return arg instanceof Number ? String.valueOf(arg) : null;
   }
 
-  /** Redis reads {@code inf} and {@code -inf}, not Java's {@code Infinity}. */
-  static String doubleText(double value) {
-    if (Double.isNaN(value)) {
+  private static void checkNumber(@Nullable Object arg) {
+    if (arg instanceof Number && NumberText.isNaN((Number) arg)) {
       throw new IllegalArgumentException("NaN is not a number Redis accepts");
     }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "+inf" : "-inf";
-    }
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
   }
 
   @Override

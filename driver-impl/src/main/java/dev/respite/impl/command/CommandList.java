@@ -30,7 +30,7 @@ abstract class CommandList<K, V> implements CommandQueue<K, V> {
   @Override
   public <T> Response<T> queue(Function<? super RedisCommands<K, V>, ? extends T> command) {
     Objects.requireNonNull(command, "command");
-    return record(() -> command.apply(recorder));
+    return record(() -> command.apply(recorder), false);
   }
 
   @Override
@@ -39,7 +39,7 @@ abstract class CommandList<K, V> implements CommandQueue<K, V> {
     return record(() -> {
       command.accept(recorder);
       return null;
-    });
+    }, true);
   }
 
   @Override
@@ -58,7 +58,7 @@ abstract class CommandList<K, V> implements CommandQueue<K, V> {
   abstract void checkOpen();
 
   @SuppressWarnings("unchecked")
-  private <T> Response<T> record(Supplier<@Nullable Object> call) {
+  private <T> Response<T> record(Supplier<@Nullable Object> call, boolean returnsVoid) {
     checkOpen();
     recorder.captured = null;
     try {
@@ -71,6 +71,9 @@ abstract class CommandList<K, V> implements CommandQueue<K, V> {
     recorder.captured = null;
     if (response == null) {
       throw new IllegalArgumentException("The lambda given to queue() called no command");
+    }
+    if (returnsVoid) {
+      response.discardValue();
     }
     queued.add(response);
     return (Response<T>) response;

@@ -83,6 +83,19 @@ final class Decoders {
 
   static final ReplyDecoder<Reply> REPLY = ReplyDecoder.of(Replies.ofNull(), reply -> reply);
 
+  /** A reply, or a RESP3 push taken as the reply: how a subscribing command is confirmed in RESP3. */
+  static final ReplyDecoder<Reply> REPLY_OR_PUSH = new ReplyDecoder<>(Replies.ofNull()) {
+    @Override
+    public Reply read(RespReader reader) throws IOException {
+      return reader.readReplyOrPush();
+    }
+
+    @Override
+    public Reply decode(Reply reply) {
+      return reply;
+    }
+  };
+
   static final ReplyDecoder<List<Long>> LONG_LIST = ReplyDecoder.of(List.of(), list(Reply::asLong));
 
   static final ReplyDecoder<List<Boolean>> BOOLEAN_LIST =
@@ -123,7 +136,36 @@ final class Decoders {
     return millis < 0 ? null : Instant.ofEpochMilli(millis);
   });
 
+  /** Text that is never null ({@code INFO}, {@code SCRIPT LOAD}); a null reply is an error. */
+  static final ReplyDecoder<String> NON_NULL_TEXT = nonNull(TEXT);
+
   private Decoders() {}
+
+  /**
+   * {@code decoder}, for a reply that is never null: a null reply fails the command. The family method then
+   * returns {@code run(...)} as it is, which keeps the recording rule (a method never looks at the value).
+   */
+  @SuppressWarnings("unchecked")
+  static <T> ReplyDecoder<T> nonNull(ReplyDecoder<@Nullable T> decoder) {
+    return new ReplyDecoder<>((T) decoder.placeholder()) {
+      @Override
+      public T read(RespReader reader) throws IOException {
+        return required(decoder.read(reader));
+      }
+
+      @Override
+      public T decode(Reply reply) {
+        return required(decoder.decode(reply));
+      }
+    };
+  }
+
+  private static <T> T required(@Nullable T value) {
+    if (value == null) {
+      throw new RedisException("Expected a value but got a null reply");
+    }
+    return value;
+  }
 
   /** Elements decoded one by one; an unmodifiable list that may hold nulls. */
   static <T> Function<Reply, List<T>> list(Function<Reply, T> element) {

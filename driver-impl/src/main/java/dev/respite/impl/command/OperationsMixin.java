@@ -86,13 +86,12 @@ public interface OperationsMixin<K, V> extends RedisOperations<K, V>, CommandFam
   @Override
   @SuppressWarnings("unchecked")
   default void watch(K... keys) {
-    run(Command.of(Keywords.WATCH, Decoders.STATUS, args().keys(Args.nonEmpty("WATCH", keys)).array())
-        .effect(Command.Effect.WATCH));
+    run(Command.of(Keywords.WATCH, Decoders.STATUS, args().keys(Args.nonEmpty("WATCH", keys)).array()));
   }
 
   @Override
   default void unwatch() {
-    run(Command.of(Keywords.UNWATCH, Decoders.STATUS).effect(Command.Effect.UNWATCH));
+    run(Command.of(Keywords.UNWATCH, Decoders.STATUS));
   }
 
   @Override
@@ -117,7 +116,7 @@ public interface OperationsMixin<K, V> extends RedisOperations<K, V>, CommandFam
     }
     Object[] watched = args().keys(Args.nonEmpty("WATCH", keys)).array();
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      run(Command.of(Keywords.WATCH, Decoders.STATUS, watched).effect(Command.Effect.WATCH));
+      run(Command.of(Keywords.WATCH, Decoders.STATUS, watched));
       try (Transaction<K, V> tx = multi()) {
         R result = block.apply(tx);
         if (tx.exec()) {

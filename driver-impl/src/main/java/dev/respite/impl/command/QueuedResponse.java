@@ -14,12 +14,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QueuedResponse<T> implements Response<T> {
   private final Command<T> command;
+  /** For {@code queueVoid}: the reply is checked but its value is null, as a {@code Response<Void>} holds. */
+  private boolean discardsValue;
   private boolean done;
   private @Nullable T value;
   private @Nullable RuntimeException failure;
 
   QueuedResponse(Command<T> command) {
     this.command = command;
+  }
+
+  /** Makes this the response of a method that returns nothing: its value is null once the reply is read. */
+  void discardValue() {
+    discardsValue = true;
   }
 
   /** The command. */
@@ -29,14 +36,16 @@ public final class QueuedResponse<T> implements Response<T> {
 
   /** Reads and decodes the reply from the connection. */
   public void read(RespReader reader) throws IOException {
-    value = command.decoder().read(reader);
+    T decoded = command.decoder().read(reader);
+    value = discardsValue ? null : decoded;
     done = true;
   }
 
   /** Decodes a reply already read (an element of {@code EXEC}'s reply). */
   public void decode(Reply reply) {
     try {
-      value = command.decoder().decode(reply);
+      T decoded = command.decoder().decode(reply);
+      value = discardsValue ? null : decoded;
       done = true;
     } catch (RuntimeException e) {
       fail(e instanceof RedisException ? e

@@ -32,7 +32,7 @@ public interface ScriptingFamily<K, V> extends ScriptingCommands<K, V>, CommandC
 
   @Override
   default String scriptLoad(String script) {
-    return Objects.requireNonNull(run(Command.of(SCRIPT, Decoders.TEXT, LOAD, Objects.requireNonNull(script))));
+    return run(Command.of(SCRIPT, Decoders.NON_NULL_TEXT, LOAD, Objects.requireNonNull(script, "script")));
   }
 
   @Override

@@ -19,17 +19,17 @@ public interface ServerFamily<K, V> extends ServerCommands<K, V>, CommandContext
 
   @Override
   default V echo(V message) {
-    return Objects.requireNonNull(run(Command.of(ECHO, codec().value, codec().value(message))));
+    return run(Command.of(ECHO, Decoders.nonNull(codec().value), codec().value(message)));
   }
 
   @Override
   default String info() {
-    return Objects.requireNonNull(run(Command.of(INFO, Decoders.TEXT)));
+    return run(Command.of(INFO, Decoders.NON_NULL_TEXT));
   }
 
   @Override
   default String info(String section) {
-    return Objects.requireNonNull(run(Command.of(INFO, Decoders.TEXT, Objects.requireNonNull(section, "section"))));
+    return run(Command.of(INFO, Decoders.NON_NULL_TEXT, Objects.requireNonNull(section, "section")));
   }
 
   @Override
@@ -60,7 +60,7 @@ public interface ServerFamily<K, V> extends ServerCommands<K, V>, CommandContext
   @Override
   default void clientSetName(String name) {
     Objects.requireNonNull(name, "name");
-    run(Command.of(CLIENT, Decoders.STATUS, SETNAME, name).effect(Command.Effect.CLOSES_CONNECTION));
+    run(Commands.clientSetName(name));
   }
 
   @Override

@@ -14,7 +14,7 @@ public final class ConnectionState {
   private boolean watching;
   private boolean mustClose;
 
-  ConnectionState(int database) {
+  public ConnectionState(int database) {
     this.database = database;
   }
 

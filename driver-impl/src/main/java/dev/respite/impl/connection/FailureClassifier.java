@@ -50,13 +50,19 @@ public final class FailureClassifier {
     return new RedisConnectionException("Could not connect to Redis at " + target + ": " + why, failure);
   }
 
+  /** Whether {@code failure} was an answer read whole (an error reply), which leaves the connection usable. */
   private static boolean keepsConnection(RedisConnection connection, Throwable failure) {
-    return failure instanceof RedisException
-        && !(failure instanceof RedisProtocolException)
-        && !(failure instanceof RedisConnectionException)
-        && !(failure instanceof RedisTimeoutException)
-        && !connection.isBroken()
+    return failure instanceof RedisException && !leavesStreamInDoubt(failure) && !connection.isBroken()
         && connection.unreadReplies() == 0;
+  }
+
+  /**
+   * Whether {@code failure} leaves the position in the reply stream unknown: a timeout, an I/O or a protocol
+   * error. Anything else was thrown after a reply was read whole (an error reply, a reply of another shape).
+   */
+  public static boolean leavesStreamInDoubt(Throwable failure) {
+    return failure instanceof IOException || failure instanceof RedisProtocolException
+        || failure instanceof RedisConnectionException || failure instanceof RedisTimeoutException;
   }
 
   private static String describe(Throwable failure) {

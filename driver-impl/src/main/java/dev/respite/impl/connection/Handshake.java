@@ -2,75 +2,54 @@ package dev.respite.impl.connection;
 
 import dev.respite.RedisConfig;
 import dev.respite.RedisServerException;
-import dev.respite.impl.protocol.ProtocolKeyword;
-import dev.respite.impl.protocol.RespReader;
-import dev.respite.impl.protocol.RespWriter;
+import dev.respite.impl.command.Command;
+import dev.respite.impl.command.Commands;
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The commands a new connection sends before any session uses it, pipelined into one round trip:
+ * The frames a new connection sends before any session uses it, pipelined into one round trip:
  * {@code HELLO 3 [AUTH user pass] [SETNAME name]} for RESP3, or {@code AUTH} and {@code CLIENT SETNAME} for
  * RESP2, then {@code SELECT} when the default database is not 0; over TLS, at least a {@code PING}.
  */
 final class Handshake {
-  private static final ProtocolKeyword HELLO = ProtocolKeyword.of("HELLO");
-  private static final ProtocolKeyword AUTH = ProtocolKeyword.of("AUTH");
-  private static final ProtocolKeyword SETNAME = ProtocolKeyword.of("SETNAME");
-  private static final ProtocolKeyword CLIENT = ProtocolKeyword.of("CLIENT");
-  private static final ProtocolKeyword SELECT = ProtocolKeyword.of("SELECT");
-  private static final ProtocolKeyword PING = ProtocolKeyword.of("PING");
-  private static final String DEFAULT_USER = "default";
-
   private Handshake() {}
 
   static void perform(RedisConnection connection, RedisConfig config) throws IOException {
-    RespWriter writer = connection.writer();
+    List<Command<?>> frames = frames(config);
+    if (frames.isEmpty()) {
+      if (connection.isTls()) {
+        provokeTlsRefusal(connection);
+      }
+      return;
+    }
+    for (Command<?> frame : frames) {
+      frame.write(connection.writer());
+    }
+    connection.send(frames.size());
+    readReplies(connection, frames);
+  }
+
+  private static List<Command<?>> frames(RedisConfig config) {
     String password = config.password();
     String user = config.username();
     String name = config.clientName();
-    boolean hello = config.protocol() == 3;
-    int commands = 0;
-    if (hello) {
-      writer.writeArrayHeader(2 + (password != null ? 3 : 0) + (name != null ? 2 : 0));
-      writer.writeKeyword(HELLO);
-      writer.writeBulk(3L);
-      if (password != null) {
-        writer.writeKeyword(AUTH);
-        writer.writeBulk(user == null ? DEFAULT_USER : user);
-        writer.writeBulk(password);
-      }
-      if (name != null) {
-        writer.writeKeyword(SETNAME);
-        writer.writeBulk(name);
-      }
-      commands++;
+    List<Command<?>> frames = new ArrayList<>(3);
+    if (config.protocol() == 3) {
+      frames.add(Commands.hello(user, password, name));
     } else {
       if (password != null) {
-        writeAuth(writer, user, password);
-        commands++;
+        frames.add(Commands.auth(user, password));
       }
       if (name != null) {
-        writer.writeArrayHeader(3);
-        writer.writeKeyword(CLIENT);
-        writer.writeKeyword(SETNAME);
-        writer.writeBulk(name);
-        commands++;
+        frames.add(Commands.clientSetName(name));
       }
     }
     if (config.database() != 0) {
-      writer.writeArrayHeader(2);
-      writer.writeKeyword(SELECT);
-      writer.writeBulk(config.database());
-      commands++;
+      frames.add(Commands.select(config.database()));
     }
-    if (commands > 0) {
-      connection.send(commands);
-      readReplies(connection.reader(), commands, hello);
-    } else if (connection.isTls()) {
-      provokeTlsRefusal(connection);
-    }
-    connection.state().selected(config.database(), false);
+    return frames;
   }
 
   /**
@@ -79,35 +58,19 @@ final class Handshake {
    * answer will do; an error reply (such as {@code NOAUTH}) is left for the first command, as on plain TCP.
    */
   private static void provokeTlsRefusal(RedisConnection connection) throws IOException {
-    connection.writer().writeArrayHeader(1);
-    connection.writer().writeKeyword(PING);
-    connection.send(1);
     try {
-      connection.reader().readReply();
+      connection.call(Commands.PING);
     } catch (RedisServerException e) {
       // Answered: the TLS session stands.
     }
   }
 
-  private static void writeAuth(RespWriter writer, @Nullable String user, String password) throws IOException {
-    writer.writeArrayHeader(user == null ? 2 : 3);
-    writer.writeKeyword(AUTH);
-    if (user != null) {
-      writer.writeBulk(user);
-    }
-    writer.writeBulk(password);
-  }
-
   /** Reads every reply even after an error, so that the first error is reported with the stream in step. */
-  private static void readReplies(RespReader reader, int commands, boolean hello) throws IOException {
+  private static void readReplies(RedisConnection connection, List<Command<?>> frames) throws IOException {
     RedisServerException first = null;
-    for (int i = 0; i < commands; i++) {
+    for (Command<?> frame : frames) {
       try {
-        if (hello && i == 0) {
-          reader.readReply();
-        } else {
-          reader.readStatus();
-        }
+        frame.decoder().read(connection.reader());
       } catch (RedisServerException e) {
         if (first == null) {
           first = e;

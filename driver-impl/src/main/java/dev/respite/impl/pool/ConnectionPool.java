@@ -5,8 +5,7 @@ import dev.respite.RedisConfig;
 import dev.respite.RedisConnectionException;
 import dev.respite.RedisException;
 import dev.respite.RedisPoolExhaustedException;
-import dev.respite.impl.connection.RedisConnection;
-import dev.respite.impl.connection.TlsContext;
+import dev.respite.impl.connection.Connector;
 import dev.respite.impl.event.Listeners;
 import dev.respite.spi.RedisListener.DestroyReason;
 import java.lang.System.Logger.Level;
@@ -42,23 +41,18 @@ public final class ConnectionPool implements AutoCloseable {
   private volatile boolean closed;
   private final Listeners listeners;
   private final PooledConnectionFactory factory;
-  private final GenericObjectPool<RedisConnection> pool;
+  private final GenericObjectPool<PoolEntry> pool;
   private final @Nullable LeakDetector leaks;
 
-  /** A pool for {@code config}; opens {@code poolMinIdle} connections now, if the server answers. */
-  public ConnectionPool(String name, RedisConfig config, Listeners listeners) {
+  /** A pool of {@code connector}'s connections; opens {@code poolMinIdle} now, if the server answers. */
+  public ConnectionPool(String name, Connector connector, Listeners listeners) {
+    RedisConfig config = connector.config();
     this.name = name;
     this.maxWait = config.poolMaxWait();
     this.maxWaitNanos = maxWait.toNanos();
     this.gate = new BorrowGate(config.poolMaxTotal());
     this.listeners = listeners;
-    TlsContext tls = config.tls() ? TlsContext.of(config) : null;
-    if (config.tlsInsecureSkipVerify()) {
-      LOG.log(Level.WARNING, "Redis pool " + name + " uses tlsInsecureSkipVerify=true: the server's TLS"
-          + " certificate and host name are NOT verified, so anyone on the network path can pose as the server"
-          + " and read the password and data. Use tlsCaCertificate instead outside of tests.");
-    }
-    this.factory = new PooledConnectionFactory(config, tls, listeners);
+    this.factory = new PooledConnectionFactory(connector, listeners);
     this.pool = new GenericObjectPool<>(factory, settings(config));
     this.leaks = LeakDetector.startIfEnabled(name, config.leakDetectionThreshold());
     pool.setSwallowedExceptionListener(e -> LOG.log(Level.DEBUG, "Redis pool " + name + ": " + e, e));
@@ -72,8 +66,8 @@ public final class ConnectionPool implements AutoCloseable {
     }
   }
 
-  private static GenericObjectPoolConfig<RedisConnection> settings(RedisConfig config) {
-    GenericObjectPoolConfig<RedisConnection> settings = new GenericObjectPoolConfig<>();
+  private static GenericObjectPoolConfig<PoolEntry> settings(RedisConfig config) {
+    GenericObjectPoolConfig<PoolEntry> settings = new GenericObjectPoolConfig<>();
     settings.setMaxTotal(config.poolMaxTotal());
     settings.setMaxIdle(config.poolMaxIdle());
     settings.setMinIdle(config.poolMinIdle());
@@ -113,10 +107,10 @@ public final class ConnectionPool implements AutoCloseable {
    * @throws RedisPoolExhaustedException if none became free in time
    * @throws RedisConnectionException if a new connection could not be made
    */
-  public RedisConnection borrow() {
+  public PoolEntry borrow() {
     long start = System.nanoTime();
     acquirePermit(start);
-    RedisConnection connection = takeUnderPermit(start);
+    PoolEntry connection = takeUnderPermit(start);
     long now = System.nanoTime();
     lend(connection, now);
     if (!listeners.isEmpty()) {
@@ -128,15 +122,15 @@ public final class ConnectionPool implements AutoCloseable {
   /**
    * Checks a connection lent by {@link #borrow()} before its session's first command: returns it when the
    * server has neither closed it nor sent bytes nobody asked for, else destroys it and lends another in its
-   * place, under the same permit. Costs no round trip on plain TCP (see {@link RedisConnection#isReusable}).
+   * place, under the same permit. Costs no round trip on plain TCP (see {@link LivenessProbe}).
    *
    * @throws RedisConnectionException if no replacement could be made; the caller then holds nothing
    */
-  public RedisConnection checked(RedisConnection connection) {
-    RedisConnection c = connection;
-    while (!c.isReusable()) {
+  public PoolEntry checked(PoolEntry connection) {
+    PoolEntry c = connection;
+    while (!LivenessProbe.isAlive(c)) {
       c.destroyReason(DestroyReason.VALIDATION_FAILED);
-      c.markBroken();
+      c.connection().markBroken();
       if (leaks != null) {
         leaks.returned(c);
       }
@@ -153,26 +147,29 @@ public final class ConnectionPool implements AutoCloseable {
    * back. With a permit there is an idle connection or room for one: commons-pool2 waits only in rare races
    * (its idle sweep checking the last idle connection).
    */
-  private RedisConnection takeUnderPermit(long start) {
+  private PoolEntry takeUnderPermit(long start) {
+    long taking = System.nanoTime();
     try {
       return pool.borrowObject(maxWait);
     } catch (Exception e) {
       gate.release();
-      throw lendFailed(e, start);
+      throw lendFailed(e, start, taking);
     }
   }
 
   /** Records that {@code connection} is lent since {@code borrowedAt}. */
-  private void lend(RedisConnection connection, long borrowedAt) {
+  private void lend(PoolEntry connection, long borrowedAt) {
     connection.borrowedAt(borrowedAt);
     if (leaks != null) {
       leaks.borrowed(connection, borrowedAt);
     }
   }
 
-  private RuntimeException lendFailed(Exception e, long start) {
+  private RuntimeException lendFailed(Exception e, long start, long taking) {
     if (e instanceof NoSuchElementException) {
-      if (e.getCause() == null && !String.valueOf(e.getMessage()).startsWith("Unable")) {
+      // Under a permit commons-pool2 waits only in a rare race; when that wait used up poolMaxWait, the pool
+      // was exhausted after all. Otherwise a new connection failed its activation or validation.
+      if (System.nanoTime() - taking >= maxWaitNanos) {
         return exhausted(start);
       }
       return new RedisConnectionException("Redis pool " + name + " could not make a usable connection", e);
@@ -221,7 +218,7 @@ public final class ConnectionPool implements AutoCloseable {
    * Returns a connection; one left broken, in a state that cannot be reset, or older than
    * {@code poolMaxLifetime} is destroyed instead.
    */
-  public void release(RedisConnection connection) {
+  public void release(PoolEntry connection) {
     try {
       if (leaks != null) {
         leaks.returned(connection);
@@ -241,19 +238,19 @@ public final class ConnectionPool implements AutoCloseable {
    * a replacement at once, in the caller's thread, so a failed command would also wait for a new connection
    * (up to {@code connectTimeout} and a handshake) before its exception is thrown.
    */
-  private void returnOrDestroy(RedisConnection connection) {
+  private void returnOrDestroy(PoolEntry connection) {
     try {
       pool.returnObject(connection);
     } catch (RuntimeException e) {
-      connection.close();
+      connection.connection().close();
       LOG.log(Level.DEBUG, "Redis pool " + name + " could not take back " + connection, e);
     }
   }
 
   /** A snapshot of the pool's counters. */
   public PoolStats stats() {
-    return new PoolStats(pool.getNumActive(), pool.getNumIdle(), gate.waiting() + pool.getNumWaiters(),
-        pool.getMaxTotal());
+    // Waiters queue at the gate; commons-pool2 behind it holds none but in a rare race, not worth counting.
+    return new PoolStats(pool.getNumActive(), pool.getNumIdle(), gate.waiting(), pool.getMaxTotal());
   }
 
   /** The pool's name. */

@@ -1,6 +1,5 @@
 package dev.respite.impl.pool;
 
-import dev.respite.impl.connection.RedisConnection;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,7 +26,7 @@ final class LeakDetector implements AutoCloseable {
 
   private final String poolName;
   private final long thresholdNanos;
-  private final Map<RedisConnection, Borrow> borrowed = new ConcurrentHashMap<>();
+  private final Map<PoolEntry, Borrow> borrowed = new ConcurrentHashMap<>();
   private final ScheduledFuture<?> sweep;
 
   private LeakDetector(String poolName, Duration threshold) {
@@ -43,7 +42,7 @@ final class LeakDetector implements AutoCloseable {
   }
 
   /** Records that the calling thread borrowed {@code connection} now. */
-  void borrowed(RedisConnection connection, long nowNanos) {
+  void borrowed(PoolEntry connection, long nowNanos) {
     Thread thread = Thread.currentThread();
     String name = thread.getName();
     // Virtual threads are usually unnamed; their toString() still tells them apart.
@@ -51,7 +50,7 @@ final class LeakDetector implements AutoCloseable {
   }
 
   /** Forgets {@code connection}'s borrow, saying so if it was reported as a leak. Does nothing twice. */
-  void returned(RedisConnection connection) {
+  void returned(PoolEntry connection) {
     Borrow borrow = borrowed.remove(connection);
     if (borrow != null && borrow.reported) {
       LOG.log(Level.INFO, "Redis pool " + poolName + ": the session reported as a possible leak ("

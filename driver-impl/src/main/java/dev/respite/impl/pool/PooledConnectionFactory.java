@@ -1,8 +1,7 @@
 package dev.respite.impl.pool;
 
-import dev.respite.RedisConfig;
+import dev.respite.impl.connection.Connector;
 import dev.respite.impl.connection.RedisConnection;
-import dev.respite.impl.connection.TlsContext;
 import dev.respite.impl.event.Listeners;
 import dev.respite.spi.RedisListener.DestroyReason;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,27 +10,26 @@ import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.PooledObjectState;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Makes, checks, resets and destroys connections for commons-pool2. Resetting happens on return
  * ({@link #passivateObject}): if it fails, commons-pool2 destroys the connection instead of keeping it.
  */
-final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnection> {
+final class PooledConnectionFactory extends BasePooledObjectFactory<PoolEntry> {
   /** Lifetimes are shortened by a random part up to 1/40 (2.5%), so connections made together part. */
   private static final int JITTER_DIVISOR = 40;
 
-  private final RedisConfig config;
-  private final @Nullable TlsContext tls;
+  private final Connector connector;
+  private final int database;
   private final Listeners listeners;
   private final long maxLifetimeNanos;
   private volatile boolean closing;
 
-  PooledConnectionFactory(RedisConfig config, @Nullable TlsContext tls, Listeners listeners) {
-    this.config = config;
-    this.tls = tls;
+  PooledConnectionFactory(Connector connector, Listeners listeners) {
+    this.connector = connector;
+    this.database = connector.config().database();
     this.listeners = listeners;
-    this.maxLifetimeNanos = config.poolMaxLifetime().toNanos();
+    this.maxLifetimeNanos = connector.config().poolMaxLifetime().toNanos();
   }
 
   /** From now on, connections are destroyed because the pool closes. */
@@ -40,13 +38,12 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
   }
 
   @Override
-  public RedisConnection create() {
+  public PoolEntry create() {
     long start = System.nanoTime();
-    RedisConnection connection = RedisConnection.open(config, tls);
+    RedisConnection connection = connector.open();
     long now = System.nanoTime();
-    connection.lifetime(now, jitteredLifetime(maxLifetimeNanos));
     listeners.connectionCreated(now - start);
-    return connection;
+    return new PoolEntry(connection, database, now, jitteredLifetime(maxLifetimeNanos));
   }
 
   /** {@code maxLifetimeNanos} less a random 0..2.5%; zero (no limit) stays zero. */
@@ -59,8 +56,8 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
   }
 
   @Override
-  public PooledObject<RedisConnection> wrap(RedisConnection connection) {
-    return new DefaultPooledObject<>(connection);
+  public PooledObject<PoolEntry> wrap(PoolEntry entry) {
+    return new DefaultPooledObject<>(entry);
   }
 
   /**
@@ -69,41 +66,41 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
    * checks the socket too.
    */
   @Override
-  public boolean validateObject(PooledObject<RedisConnection> pooled) {
-    RedisConnection connection = pooled.getObject();
-    if (connection.isExpired(System.nanoTime())) {
-      connection.destroyReason(DestroyReason.EXPIRED);
+  public boolean validateObject(PooledObject<PoolEntry> pooled) {
+    PoolEntry entry = pooled.getObject();
+    if (entry.isExpired(System.nanoTime())) {
+      entry.destroyReason(DestroyReason.EXPIRED);
       return false;
     }
     boolean sweeping = pooled.getState() == PooledObjectState.EVICTION;
-    boolean usable = sweeping ? connection.isReusable() : connection.isInStep();
+    boolean usable = sweeping ? LivenessProbe.isAlive(entry) : entry.isInStep();
     if (!usable) {
-      connection.destroyReason(DestroyReason.VALIDATION_FAILED);
+      entry.destroyReason(DestroyReason.VALIDATION_FAILED);
     }
     return usable;
   }
 
   /** Resets a returned connection; throwing makes commons-pool2 destroy it instead of keeping it. */
   @Override
-  public void passivateObject(PooledObject<RedisConnection> pooled) throws Exception {
-    RedisConnection connection = pooled.getObject();
-    if (connection.isExpired(System.nanoTime())) {
-      connection.destroyReason(DestroyReason.EXPIRED);
-      throw new IllegalStateException(connection + " outlived poolMaxLifetime");
+  public void passivateObject(PooledObject<PoolEntry> pooled) throws Exception {
+    PoolEntry entry = pooled.getObject();
+    if (entry.isExpired(System.nanoTime())) {
+      entry.destroyReason(DestroyReason.EXPIRED);
+      throw new IllegalStateException(entry + " outlived poolMaxLifetime");
     }
-    connection.resetSessionState();
+    StateReset.reset(entry);
   }
 
   @Override
-  public void destroyObject(PooledObject<RedisConnection> pooled) {
+  public void destroyObject(PooledObject<PoolEntry> pooled) {
     destroyObject(pooled, DestroyMode.NORMAL);
   }
 
   @Override
-  public void destroyObject(PooledObject<RedisConnection> pooled, DestroyMode mode) {
-    RedisConnection connection = pooled.getObject();
-    connection.close();
-    DestroyReason reason = connection.destroyReason();
+  public void destroyObject(PooledObject<PoolEntry> pooled, DestroyMode mode) {
+    PoolEntry entry = pooled.getObject();
+    DestroyReason reason = entry.destroyReason(); // before closing, which marks the connection broken
+    entry.connection().close();
     listeners.connectionDestroyed(reason != null ? reason : closing ? DestroyReason.POOL_CLOSED : DestroyReason.IDLE);
   }
 }

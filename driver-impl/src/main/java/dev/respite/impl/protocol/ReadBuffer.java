@@ -44,6 +44,11 @@ final class ReadBuffer {
     return pos < limit;
   }
 
+  /** The next buffered byte, unsigned, without consuming it; only when {@link #hasBuffered()}. */
+  int peekBuffered() {
+    return buf[pos] & 0xFF;
+  }
+
   /** The next byte, unsigned. */
   int readByte() throws IOException {
     if (pos == limit) {

@@ -186,6 +186,23 @@ public final class RespReader {
   }
 
   /**
+   * Consumes the RESP3 push frames at the front of what was read ahead, giving each to the push handler: a
+   * push may arrive in the same read as a reply (a key invalidation written with the next {@code +OK}), and
+   * it answers no command.
+   *
+   * @return true if nothing else is buffered; false if bytes of something else wait, which answer no command
+   */
+  public boolean consumeBufferedPushes() throws IOException {
+    while (input.hasBuffered()) {
+      if (input.peekBuffered() != TypeByte.PUSH) {
+        return false;
+      }
+      pushHandler.accept(parser.readValue(input.readByte()));
+    }
+    return true;
+  }
+
+  /**
    * Sets what receives top-level push messages met while reading replies; by default they are dropped.
    * The handler runs on the reading thread, after the push was read whole; what it throws propagates to
    * the read.

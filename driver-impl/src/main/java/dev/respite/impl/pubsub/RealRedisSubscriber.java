@@ -3,6 +3,7 @@ package dev.respite.impl.pubsub;
 import dev.respite.RedisConfig;
 import dev.respite.RedisException;
 import dev.respite.RedisServerException;
+import dev.respite.impl.connection.Connector;
 import dev.respite.impl.connection.RedisConnection;
 import dev.respite.impl.event.Listeners;
 import dev.respite.pubsub.Message;
@@ -39,14 +40,14 @@ public final class RealRedisSubscriber implements RedisSubscriber {
   private @Nullable ScheduledFuture<?> keepAlive;
   private volatile SubscriberState state = SubscriberState.CONNECTED;
 
-  private RealRedisSubscriber(RedisConfig config, MessageListener listener, Listeners events,
+  private RealRedisSubscriber(Connector connector, MessageListener listener, Listeners events,
       RedisConnection connection, Duration pingInterval, Consumer<RealRedisSubscriber> onClose) {
-    this.config = config;
+    this.config = connector.config();
     this.listener = new SafeMessageListener(listener, name);
     this.events = events;
     this.onClose = onClose;
     this.link = new SubscriberConnection(name, connection);
-    this.thread = new Thread(new SubscriberReader(this, link, config, connection, pingInterval), name);
+    this.thread = new Thread(new SubscriberReader(this, link, connector, connection, pingInterval), name);
     thread.setDaemon(true);
   }
 
@@ -59,16 +60,17 @@ public final class RealRedisSubscriber implements RedisSubscriber {
    * @throws dev.respite.RedisConnectionException if the server cannot be reached
    * @throws RedisServerException if the server refuses the handshake
    */
-  public static RealRedisSubscriber open(RedisConfig config, MessageListener listener, Listeners events,
+  public static RealRedisSubscriber open(Connector connector, MessageListener listener, Listeners events,
       Consumer<RealRedisSubscriber> onClose) {
     Objects.requireNonNull(listener, "listener");
     // A read that waits longer than this plus socketTimeout means the connection is dead.
+    RedisConfig config = connector.config();
     Duration pingInterval = config.subscriberPingInterval();
-    RedisConnection connection = RedisConnection.open(config);
+    RedisConnection connection = connector.open();
     RealRedisSubscriber subscriber;
     try {
       SubscriberReader.prepare(connection, config, pingInterval);
-      subscriber = new RealRedisSubscriber(config, listener, events, connection, pingInterval, onClose);
+      subscriber = new RealRedisSubscriber(connector, listener, events, connection, pingInterval, onClose);
     } catch (IOException | RuntimeException e) {
       connection.close();
       throw new RedisException("Could not start a subscriber on " + connection.address() + ": " + e, e);

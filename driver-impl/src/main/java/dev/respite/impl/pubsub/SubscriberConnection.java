@@ -2,6 +2,7 @@ package dev.respite.impl.pubsub;
 
 import dev.respite.RedisException;
 import dev.respite.RedisServerException;
+import dev.respite.impl.command.Commands;
 import dev.respite.impl.connection.RedisConnection;
 import dev.respite.impl.protocol.ProtocolKeyword;
 import dev.respite.pubsub.MessageKind;
@@ -89,9 +90,9 @@ final class SubscriberConnection {
   private static boolean send(RedisConnection current, @Nullable ProtocolKeyword command, String[] names) {
     try {
       if (command != null) {
-        Subscriptions.write(current.writer(), command, List.of(names));
+        Commands.subscription(command, List.of(names)).write(current.writer());
       }
-      Subscriptions.writePing(current.writer());
+      Commands.PING.write(current.writer()); // its answer confirms every command written before it
       current.send(command != null ? 2 : 1);
       return true;
     } catch (IOException | RuntimeException e) {
@@ -146,7 +147,7 @@ final class SubscriberConnection {
         return null;
       }
       int commands = subscriptions.writeAll(fresh.writer());
-      Subscriptions.writePing(fresh.writer());
+      Commands.PING.write(fresh.writer());
       fresh.send(commands + 1);
       connection = fresh;
       pending.connectionRenewed(renewed);

@@ -7,6 +7,7 @@ import dev.respite.RedisServerException;
 import dev.respite.RedisTimeoutException;
 import dev.respite.Reply;
 import dev.respite.ReplyType;
+import dev.respite.impl.connection.Connector;
 import dev.respite.impl.connection.RedisConnection;
 import dev.respite.pubsub.MessageKind;
 import dev.respite.pubsub.SubscriberState;
@@ -41,15 +42,17 @@ final class SubscriberReader implements Runnable {
   private final RealRedisSubscriber subscriber;
   private final SubscriberConnection link;
   private final RedisConfig config;
+  private final Connector connector;
   private final Duration pingInterval;
   private final ReconnectBackoff backoff = new ReconnectBackoff(MIN_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS);
   private RedisConnection connection;
 
-  SubscriberReader(RealRedisSubscriber subscriber, SubscriberConnection link, RedisConfig config,
+  SubscriberReader(RealRedisSubscriber subscriber, SubscriberConnection link, Connector connector,
       RedisConnection first, Duration pingInterval) {
     this.subscriber = subscriber;
     this.link = link;
-    this.config = config;
+    this.config = connector.config();
+    this.connector = connector;
     this.connection = first;
     this.pingInterval = pingInterval;
   }
@@ -175,7 +178,7 @@ final class SubscriberReader implements Runnable {
       }
       RedisConnection fresh = null;
       try {
-        fresh = RedisConnection.open(config);
+        fresh = connector.open();
         prepare(fresh, config, pingInterval);
         Confirmation renewed = link.resubscribe(fresh);
         if (renewed == null) {

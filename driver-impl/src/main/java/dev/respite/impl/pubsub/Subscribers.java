@@ -1,7 +1,7 @@
 package dev.respite.impl.pubsub;
 
-import dev.respite.RedisConfig;
 import dev.respite.RedisException;
+import dev.respite.impl.connection.Connector;
 import dev.respite.impl.event.Listeners;
 import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
@@ -12,24 +12,26 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The open subscribers of one data source, so that closing the data source closes them. Thread-safe. */
 public final class Subscribers implements AutoCloseable {
   private final Set<RealRedisSubscriber> open = ConcurrentHashMap.newKeySet();
+  private final Connector connector;
   private final Listeners events;
   private volatile boolean closed;
 
-  /** Subscribers that report to {@code events}, the data source's listeners. */
-  public Subscribers(Listeners events) {
+  /** Subscribers connected by the data source's {@code connector}, reporting to its listeners. */
+  public Subscribers(Connector connector, Listeners events) {
+    this.connector = connector;
     this.events = events;
   }
 
   /**
-   * Opens a subscriber with {@code config} and keeps track of it until it is closed.
+   * Opens a subscriber and keeps track of it until it is closed.
    *
    * @throws RedisException if {@link #close()} was called
    */
-  public RedisSubscriber open(RedisConfig config, MessageListener listener) {
+  public RedisSubscriber open(MessageListener listener) {
     if (closed) {
       throw closedException();
     }
-    RealRedisSubscriber subscriber = RealRedisSubscriber.open(config, listener, events, open::remove);
+    RealRedisSubscriber subscriber = RealRedisSubscriber.open(connector, listener, events, open::remove);
     open.add(subscriber);
     if (closed) { // close() ran meanwhile and may have missed it
       subscriber.close();

@@ -1,11 +1,11 @@
 package dev.respite.impl.pubsub;
 
+import dev.respite.impl.command.Commands;
 import dev.respite.impl.protocol.ProtocolKeyword;
 import dev.respite.impl.protocol.RespWriter;
 import dev.respite.pubsub.MessageKind;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -17,8 +17,6 @@ import java.util.Set;
  * connection; and the commands that change it. Not thread-safe: the subscriber guards it.
  */
 final class Subscriptions {
-  private static final ProtocolKeyword PING = ProtocolKeyword.of("PING");
-
   private final Map<MessageKind, Set<String>> names = new EnumMap<>(MessageKind.class);
 
   Subscriptions() {
@@ -29,12 +27,12 @@ final class Subscriptions {
 
   /** The command that subscribes to names of {@code kind}. */
   static ProtocolKeyword subscribeCommand(MessageKind kind) {
-    return Commands.SUBSCRIBE.get(kind);
+    return Names.SUBSCRIBE.get(kind);
   }
 
   /** The command that unsubscribes from names of {@code kind} (from all of them without arguments). */
   static ProtocolKeyword unsubscribeCommand(MessageKind kind) {
-    return Commands.UNSUBSCRIBE.get(kind);
+    return Names.UNSUBSCRIBE.get(kind);
   }
 
   void add(MessageKind kind, String[] added) {
@@ -59,36 +57,21 @@ final class Subscriptions {
     return names.get(kind).size();
   }
 
-  /** Writes the commands that subscribe a new connection to everything; returns how many it wrote. */
+  /** Writes the frames that subscribe a new connection to everything; returns how many it wrote. */
   int writeAll(RespWriter writer) throws IOException {
     int commands = 0;
     for (MessageKind kind : MessageKind.values()) {
       Set<String> kindNames = names.get(kind);
       if (!kindNames.isEmpty()) {
-        write(writer, subscribeCommand(kind), kindNames);
+        Commands.subscription(subscribeCommand(kind), kindNames).write(writer);
         commands++;
       }
     }
     return commands;
   }
 
-  /** Writes {@code command name...}. */
-  static void write(RespWriter writer, ProtocolKeyword command, Collection<String> arguments) throws IOException {
-    writer.writeArrayHeader(1 + arguments.size());
-    writer.writeKeyword(command);
-    for (String argument : arguments) {
-      writer.writeBulk(argument);
-    }
-  }
-
-  /** Writes a bare {@code PING}, whose answer confirms every command written before it. */
-  static void writePing(RespWriter writer) throws IOException {
-    writer.writeArrayHeader(1);
-    writer.writeKeyword(PING);
-  }
-
   /** The command names, per kind, encoded once. */
-  private static final class Commands {
+  private static final class Names {
     static final Map<MessageKind, ProtocolKeyword> SUBSCRIBE = new EnumMap<>(Map.of(
         MessageKind.CHANNEL, ProtocolKeyword.of("SUBSCRIBE"),
         MessageKind.PATTERN, ProtocolKeyword.of("PSUBSCRIBE"),

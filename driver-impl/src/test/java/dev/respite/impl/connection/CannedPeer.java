@@ -29,7 +29,7 @@ final class CannedPeer implements AutoCloseable {
     ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     RedisConfig config = options.apply(RedisConfig.builder().host("127.0.0.1").port(listener.getLocalPort()))
         .build();
-    RedisConnection connection = RedisConnection.open(config);
+    RedisConnection connection = RedisConnection.open(config, null);
     return new CannedPeer(listener, connection, listener.accept());
   }
 
@@ -40,6 +40,11 @@ final class CannedPeer implements AutoCloseable {
   /** The server's end of the connection. */
   Socket socket() {
     return peer;
+  }
+
+  /** What the pool asks of a plain connection before lending it: in step, and nothing waiting in the kernel. */
+  static boolean isUsable(RedisConnection connection) {
+    return connection.isInStep() && connection.isQuiet();
   }
 
   /** Sends {@code bytes} (RESP text) to the connection. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.respite.RedisOption;
-import dev.respite.impl.protocol.ProtocolKeyword;
+import dev.respite.impl.command.Commands;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 /** Reply deadlines enforced by {@link ReplyWatchdog}, on a {@link CannedPeer} that answers when told to. */
 class ReplyDeadlineTest {
   private static final Duration TIMEOUT = Duration.ofMillis(200);
-  private static final ProtocolKeyword PING = ProtocolKeyword.of("PING");
 
   private CannedPeer peer;
   private RedisConnection connection;
@@ -53,7 +52,7 @@ class ReplyDeadlineTest {
     sendPing();
     peer.send("+PONG\r\n");
     assertThat(connection.reader().readStatus()).isEqualTo("PONG");
-    assertThat(connection.isReusable()).isTrue();
+    assertThat(CannedPeer.isUsable(connection)).isTrue();
   }
 
   @Test
@@ -70,7 +69,7 @@ class ReplyDeadlineTest {
     answerer.start();
     assertThat(connection.reader().readStatus()).isEqualTo("PONG");
     answerer.join();
-    assertThat(connection.isReusable()).isTrue();
+    assertThat(CannedPeer.isUsable(connection)).isTrue();
   }
 
   @Test
@@ -108,8 +107,7 @@ class ReplyDeadlineTest {
   }
 
   private void sendPing() throws IOException {
-    connection.writer().writeArrayHeader(1);
-    connection.writer().writeKeyword(PING);
+    Commands.PING.write(connection.writer());
     connection.send(1);
   }
 }
