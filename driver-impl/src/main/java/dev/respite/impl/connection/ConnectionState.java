@@ -1,5 +1,9 @@
 package dev.respite.impl.connection;
 
+import dev.respite.Reply;
+import dev.respite.impl.command.Command;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a session changed on its connection that the next borrower must not see, recorded as commands
  * succeed (HikariCP's dirty bits, for Redis). The pool resets exactly this on return.
@@ -7,6 +11,7 @@ package dev.respite.impl.connection;
 public final class ConnectionState {
   /** The database is not known, so the next borrower must send {@code SELECT}. */
   public static final int UNKNOWN_DATABASE = -1;
+  private static final String QUEUED = "QUEUED";
 
   private int database;
   private int queuedSelect = UNKNOWN_DATABASE;
@@ -16,6 +21,50 @@ public final class ConnectionState {
 
   public ConnectionState(int database) {
     this.database = database;
+  }
+
+  /**
+   * Records what {@code command} did to the connection, given its outcome: {@code ok} with its decoded
+   * {@code value}, or refused by an error reply. Typed and raw commands alike, by their
+   * {@linkplain Command#effect() effect}.
+   *
+   * @return the database the session now uses, if the command changed it; else {@link #UNKNOWN_DATABASE}
+   */
+  public int track(Command<?> command, @Nullable Object value, boolean ok) {
+    switch (command.effect()) {
+      case SELECT:
+        int index = command.selectedDatabase();
+        if (ok && index >= 0) {
+          boolean queued = QUEUED.equals(text(value));
+          selected(index, queued);
+          return queued ? UNKNOWN_DATABASE : index;
+        }
+        return UNKNOWN_DATABASE;
+      case MULTI:
+        if (ok) {
+          multiStarted();
+        }
+        return UNKNOWN_DATABASE;
+      case EXEC:
+        return transactionEnded(ok && value != null && !(value instanceof Reply && ((Reply) value).isNull()));
+      case DISCARD:
+        transactionEnded(false);
+        return UNKNOWN_DATABASE;
+      case WATCH:
+        if (ok) {
+          watched();
+        }
+        return UNKNOWN_DATABASE;
+      case UNWATCH:
+        unwatched();
+        return UNKNOWN_DATABASE;
+      default:
+        return UNKNOWN_DATABASE;
+    }
+  }
+
+  private static @Nullable String text(@Nullable Object value) {
+    return value instanceof Reply ? ((Reply) value).asString() : value instanceof String ? (String) value : null;
   }
 
   /** The database the server has selected for this connection, or {@link #UNKNOWN_DATABASE}. */

@@ -32,7 +32,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class CommandExecutor implements CommandRunner {
   private static final System.Logger LOG = System.getLogger(CommandExecutor.class.getName());
-  private static final String QUEUED = "QUEUED";
 
   private final ConnectionPool pool;
   private final Listeners listeners;
@@ -221,51 +220,12 @@ final class CommandExecutor implements CommandRunner {
     command.write(e.connection().writer());
   }
 
-  /**
-   * Keeps the tracked state in step with a command's outcome: {@code ok} with its decoded {@code value}, or
-   * refused by an error reply.
-   */
+  /** Keeps the tracked state in step with a command's outcome, and the session's database with it. */
   private void track(ConnectionState state, Command<?> command, @Nullable Object value, boolean ok) {
-    switch (command.effect()) {
-      case SELECT:
-        int index = command.selectedDatabase();
-        if (ok && index >= 0) {
-          boolean queued = QUEUED.equals(text(value));
-          state.selected(index, queued);
-          if (!queued) {
-            database = index;
-          }
-        }
-        break;
-      case MULTI:
-        if (ok) {
-          state.multiStarted();
-        }
-        break;
-      case EXEC:
-        int queuedSelect = state.transactionEnded(ok && !(value == null || value instanceof Reply && ((Reply) value).isNull()));
-        if (queuedSelect >= 0) {
-          database = queuedSelect;
-        }
-        break;
-      case DISCARD:
-        state.transactionEnded(false);
-        break;
-      case WATCH:
-        if (ok) {
-          state.watched();
-        }
-        break;
-      case UNWATCH:
-        state.unwatched();
-        break;
-      default:
-        break;
+    int selected = state.track(command, value, ok);
+    if (selected != ConnectionState.UNKNOWN_DATABASE) {
+      database = selected;
     }
-  }
-
-  private static @Nullable String text(@Nullable Object value) {
-    return value instanceof Reply ? ((Reply) value).asString() : value instanceof String ? (String) value : null;
   }
 
   /** The longest the server may block on the queued commands together: -1 none, 0 forever. */
