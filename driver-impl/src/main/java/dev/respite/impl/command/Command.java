@@ -107,7 +107,9 @@ public final class Command<T> {
     // A subscribing command is confirmed by a push in RESP3: it is that command's reply.
     ReplyDecoder<Reply> decoder = CommandEffect.of(words[0], null) == CommandEffect.SUBSCRIBE
         ? Decoders.REPLY_OR_PUSH : Decoders.REPLY;
-    return new Command<>(ProtocolKeyword.of(words[0]), decoder, null, null, all, (int) NOT_BLOCKING);
+    Command<Reply> frame = new Command<>(ProtocolKeyword.of(words[0]), decoder, null, null, all, (int) NOT_BLOCKING);
+    long block = Blocking.rawMillis(frame);
+    return block == NOT_BLOCKING ? frame : frame.blocking(block);
   }
 
   /** This command, which blocks the connection up to {@code millis} on the server (0: forever). */
