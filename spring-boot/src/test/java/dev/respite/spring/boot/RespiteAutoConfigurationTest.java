@@ -1,0 +1,171 @@
+package dev.respite.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.respite.RedisDataSource;
+import dev.respite.RedisSession;
+import dev.respite.testsupport.LocalRedisServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The data source, metrics and health auto-configurations, each condition with and without. */
+class RespiteAutoConfigurationTest {
+  private static LocalRedisServer server;
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(RespiteAutoConfiguration.class,
+          RespiteMetricsAutoConfiguration.class, RespiteHealthContributorAutoConfiguration.class))
+      .withPropertyValues("respite.url=" + server.url());
+
+  @BeforeAll
+  static void startServer() {
+    server = LocalRedisServer.launch();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void dataSourceFromTheUrlWorksAndClosesWithTheContext() {
+    RedisDataSource[] kept = new RedisDataSource[1];
+    runner.run(context -> {
+      RedisDataSource dataSource = context.getBean(RedisDataSource.class);
+      kept[0] = dataSource;
+      try (RedisSession session = dataSource.openSession()) {
+        assertThat(session.ping()).isEqualTo("PONG");
+      }
+      assertThat(dataSource.config().port()).isEqualTo(server.port());
+    });
+    assertThat(kept[0].isClosed()).isTrue();
+  }
+
+  @Test
+  void optionPropertiesBindAndWinOverTheUrlWhichKeepsTheRest() {
+    runner.withPropertyValues("respite.url=" + server.url() + "?poolMaxTotal=16&clientName=fromurl",
+            "respite.pool-max-wait=250ms", "respite.socket-timeout=3s", "respite.client-name=billing",
+            "respite.pool-min-idle=1", "respite.protocol=3", "respite.tls=false")
+        .run(context -> {
+          var config = context.getBean(RedisDataSource.class).config();
+          assertThat(config.poolMaxWait()).isEqualTo(Duration.ofMillis(250));
+          assertThat(config.socketTimeout()).isEqualTo(Duration.ofSeconds(3));
+          assertThat(config.clientName()).isEqualTo("billing");
+          assertThat(config.poolMaxTotal()).isEqualTo(16);
+          assertThat(config.poolMinIdle()).isEqualTo(1);
+          assertThat(config.protocol()).isEqualTo(3);
+        });
+  }
+
+  @Test
+  void aBadValueFailsStartupNamingThePropertyAndNeverThePassword() {
+    runner.withPropertyValues("respite.url=redis://:s3cret-pass@localhost:" + server.port(),
+            "respite.pool-max-wait=-1s")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          Throwable failure = context.getStartupFailure();
+          FailureAnalysis analysis = new InvalidRespitePropertyFailureAnalyzer().analyze(failure);
+          assertThat(analysis).isNotNull();
+          assertThat(analysis.getDescription()).contains("respite.pool-max-wait").contains("must not be negative")
+              .doesNotContain("s3cret-pass");
+          assertThat(analysis.getAction()).contains("respite.pool-max-wait");
+        });
+  }
+
+  @Test
+  void aBadUrlFailsStartupNamingRespiteUrlAndNeverThePassword() {
+    runner.withPropertyValues("respite.url=http://:s3cret-pass@localhost:" + server.port())
+        .run(context -> {
+          FailureAnalysis analysis = new InvalidRespitePropertyFailureAnalyzer().analyze(context.getStartupFailure());
+          assertThat(analysis.getDescription()).contains("respite.url").doesNotContain("s3cret-pass");
+        });
+  }
+
+  @Test
+  void aUserDefinedDataSourceWinsAndHealthAndMetricsUseIt() {
+    runner.withUserConfiguration(UserDataSource.class)
+        .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+            SimpleMetricsExportAutoConfiguration.class))
+        .run(context -> {
+          RedisDataSource dataSource = context.getBean(RedisDataSource.class);
+          assertThat(dataSource.poolName()).isEqualTo("users-own");
+          HealthIndicator health = context.getBean("respiteHealthIndicator", HealthIndicator.class);
+          assertThat(health.health().getDetails()).containsEntry("pool", "users-own");
+          MeterRegistry registry = context.getBean(MeterRegistry.class);
+          assertThat(registry.find("db.client.connection.max").tag("pool.name", "users-own").gauge()).isNotNull();
+        });
+  }
+
+  @Test
+  void withMicrometerTheDataSourceIsBoundWithoutHistogramsByDefault() {
+    runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+            SimpleMetricsExportAutoConfiguration.class))
+        .withPropertyValues("respite.pool-name=bound")
+        .run(context -> {
+          try (RedisSession session = context.getBean(RedisDataSource.class).openSession()) {
+            session.set("k", "v");
+          }
+          MeterRegistry registry = context.getBean(MeterRegistry.class);
+          assertThat(registry.find("db.client.operation.duration").tag("pool.name", "bound")
+              .tag("db.operation.name", "SET").timer().count()).isEqualTo(1);
+          assertThat(registry.find("db.client.connection.max").gauge().value()).isEqualTo(8);
+          assertThat(context.getBean(RespiteProperties.class).getMetrics().isPercentileHistograms()).isFalse();
+        });
+  }
+
+  @Test
+  void withoutMicrometerOrWithoutARegistryNothingIsBound() {
+    runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+        .run(context -> assertThat(context).hasSingleBean(RedisDataSource.class)
+            .doesNotHaveBean(RespiteMeterBinder.class));
+    runner.run(context -> assertThat(context).doesNotHaveBean(RespiteMeterBinder.class));
+  }
+
+  @Test
+  void healthIsUpWithPoolDetails() {
+    runner.run(context -> {
+      Health health = context.getBean("respiteHealthIndicator", HealthIndicator.class).health();
+      assertThat(health.getStatus()).isEqualTo(Status.UP);
+      assertThat(health.getDetails()).containsEntry("ping", "PONG").containsKeys("active", "idle", "pending")
+          .containsEntry("max", 8);
+    });
+  }
+
+  @Test
+  void withoutActuatorOrWhenDisabledThereIsNoHealthContributor() {
+    runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+        .run(context -> assertThat(context).hasSingleBean(RedisDataSource.class)
+            .doesNotHaveBean("respiteHealthIndicator"));
+    runner.withPropertyValues("management.health.respite.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean("respiteHealthIndicator"));
+  }
+
+  @Test
+  void healthTimeoutBinds() {
+    runner.withPropertyValues("respite.health.timeout=300ms")
+        .run(context -> assertThat(context.getBean(RespiteProperties.class).getHealth().getTimeout())
+            .isEqualTo(Duration.ofMillis(300)));
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class UserDataSource {
+    @Bean(destroyMethod = "close")
+    RedisDataSource myRedis() {
+      return RedisDataSource.create(server.url() + "?poolName=users-own");
+    }
+  }
+}
