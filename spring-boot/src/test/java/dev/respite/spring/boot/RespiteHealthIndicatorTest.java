@@ -74,13 +74,13 @@ class RespiteHealthIndicatorTest {
   void aPausedServerIsDownWithinTheTimeoutThenUpWhenItResumes() {
     assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     try (RawRedisClient admin = new RawRedisClient(server.port())) {
-      admin.call("CLIENT", "PAUSE", "5000", "ALL");
+      // Every client is paused, this one too: the pause ends by itself (CLIENT UNPAUSE would wait for it).
+      admin.call("CLIENT", "PAUSE", "2000", "ALL");
       long start = System.nanoTime();
       Health result = health.health();
       assertThat(millisSince(start)).isLessThan(BOUND_MILLIS);
       assertThat(result.getStatus()).isEqualTo(Status.DOWN);
       assertThat(result.getDetails()).containsKey("error");
-      admin.call("CLIENT", "UNPAUSE");
     }
     assertThat(upWithin(Duration.ofSeconds(5))).isTrue();
   }
