@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
-import dev.respite.testsupport.LocalRedisServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -23,23 +20,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The data source, metrics and health auto-configurations, each condition with and without. */
-class RespiteAutoConfigurationTest {
-  private static LocalRedisServer server;
+class RespiteAutoConfigurationTest extends ServerPerTestClass {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(RespiteAutoConfiguration.class,
           RespiteMetricsAutoConfiguration.class, RespiteHealthContributorAutoConfiguration.class))
       .withPropertyValues("respite.url=" + server.url());
-
-  @BeforeAll
-  static void startServer() {
-    server = LocalRedisServer.launch();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   @Test
   void dataSourceFromTheUrlWorksAndClosesWithTheContext() {
@@ -159,13 +145,5 @@ class RespiteAutoConfigurationTest {
     runner.withPropertyValues("respite.health.timeout=300ms")
         .run(context -> assertThat(context.getBean(RespiteProperties.class).getHealth().getTimeout())
             .isEqualTo(Duration.ofMillis(300)));
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  static class UserDataSource {
-    @Bean(destroyMethod = "close")
-    RedisDataSource myRedis() {
-      return RedisDataSource.create(server.url() + "?poolName=users-own");
-    }
   }
 }

@@ -4,36 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
-import dev.respite.testsupport.LocalRedisServer;
 import dev.respite.testsupport.RawRedisClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /** The health check answers within its timeout whatever the server does, and recovers with it. */
-class RespiteHealthIndicatorTest {
+class RespiteHealthIndicatorTest extends ServerPerTestClass {
   private static final Duration TIMEOUT = Duration.ofMillis(500);
   /** Generous: the check must end near TIMEOUT; this only catches a check that waits for the server. */
   private static final long BOUND_MILLIS = TIMEOUT.toMillis() + 1_500;
 
-  private static LocalRedisServer server;
   private RedisDataSource dataSource;
   private RespiteHealthIndicator health;
-
-  @BeforeAll
-  static void startServer() {
-    server = LocalRedisServer.launch();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   @BeforeEach
   void createIndicator() {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.respite.RedisDataSource;
 import dev.respite.spring.boot.RespiteAutoConfiguration;
-import dev.respite.testsupport.LocalRedisServer;
+import dev.respite.spring.boot.ServerPerTestClass;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
@@ -25,23 +23,12 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.ObjectMapper;
 
 /** Respite's CacheManager is the one Boot uses with @EnableCaching, and backs off as it should. */
-class RespiteCacheAutoConfigurationTest {
-  private static LocalRedisServer server;
+class RespiteCacheAutoConfigurationTest extends ServerPerTestClass {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(RespiteAutoConfiguration.class, RespiteCacheAutoConfiguration.class,
           CacheAutoConfiguration.class))
       .withPropertyValues("respite.url=" + server.url());
-
-  @BeforeAll
-  static void startServer() {
-    server = LocalRedisServer.launch();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   @Test
   void withEnableCachingRespitesManagerWinsOverBootsFallbackWithJson() {
@@ -73,6 +60,13 @@ class RespiteCacheAutoConfigurationTest {
     runner.withUserConfiguration(Caching.class).withClassLoader(new FilteredClassLoader(ObjectMapper.class))
         .run(context -> assertThat(context.getBean(CacheValueSerializer.class))
             .isInstanceOf(TextCacheValueSerializer.class));
+  }
+
+  @Test
+  void aUserDefinedSerializerWins() {
+    runner.withUserConfiguration(Caching.class, UserSerializer.class)
+        .run(context -> assertThat(context.getBean(RespiteCacheManager.class).serializer())
+            .isSameAs(context.getBean("userSerializer")));
   }
 
   @Test
@@ -129,10 +123,10 @@ class RespiteCacheAutoConfigurationTest {
   }
 
   @Configuration(proxyBeanMethods = false)
-  static class UserDataSource {
-    @Bean(destroyMethod = "close")
-    RedisDataSource myRedis() {
-      return RedisDataSource.create(server.url() + "?poolName=users-own");
+  static class UserSerializer {
+    @Bean
+    CacheValueSerializer userSerializer() {
+      return new TextCacheValueSerializer();
     }
   }
 }
