@@ -1,14 +1,20 @@
 package dev.respite.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -16,8 +22,9 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 /** The data source, metrics and health auto-configurations, each condition with and without. */
 class RespiteAutoConfigurationTest extends ServerPerTestClass {
@@ -79,6 +86,37 @@ class RespiteAutoConfigurationTest extends ServerPerTestClass {
           FailureAnalysis analysis = new InvalidRespitePropertyFailureAnalyzer().analyze(context.getStartupFailure());
           assertThat(analysis.getDescription()).contains("respite.url").doesNotContain("s3cret-pass");
         });
+  }
+
+  @Test
+  void aServiceConnectionDecidesWhereToConnectAndTheOtherOptionsStillApply() {
+    runner.withPropertyValues("respite.url=redis://localhost:1", "respite.port=2", "respite.pool-max-total=3")
+        .withBean(RespiteConnectionDetails.class, () -> () -> server.url())
+        .run(context -> {
+          RedisDataSource dataSource = context.getBean(RedisDataSource.class);
+          assertThat(dataSource.config().port()).isEqualTo(server.port());
+          assertThat(dataSource.config().poolMaxTotal()).isEqualTo(3);
+          try (RedisSession session = dataSource.openSession()) {
+            assertThat(session.ping()).isEqualTo("PONG");
+          }
+        });
+  }
+
+  @Test
+  void theRegisteredFailureAnalyzerReportsAStartupFailureByPropertyName() {
+    SpringApplication application = new SpringApplication(Startup.class);
+    application.setWebApplicationType(WebApplicationType.NONE);
+    Throwable failure = catchThrowable(() -> application.run(
+        "--respite.url=redis://:s3cret-pass@localhost:" + server.port(), "--respite.pool-max-total=0"));
+    assertThat(failure).hasRootCauseMessage("Invalid value '0' for option poolMaxTotal: must be between 1 and 100000");
+    List<FailureAnalyzer> registered = SpringFactoriesLoader.forDefaultResourceLocation()
+        .load(FailureAnalyzer.class, FailureHandler.handleMessage((message, cause) -> { }));
+    FailureAnalysis analysis = registered.stream()
+        .filter(InvalidRespitePropertyFailureAnalyzer.class::isInstance).findFirst().orElseThrow()
+        .analyze(failure);
+    assertThat(analysis.getDescription())
+        .contains("Respite could not be configured: property respite.pool-max-total is not valid")
+        .contains("must be between 1 and 100000").doesNotContain("s3cret-pass");
   }
 
   @Test
@@ -146,4 +184,8 @@ class RespiteAutoConfigurationTest extends ServerPerTestClass {
         .run(context -> assertThat(context.getBean(RespiteProperties.class).getHealth().getTimeout())
             .isEqualTo(Duration.ofMillis(300)));
   }
+
+  @Configuration(proxyBeanMethods = false)
+  @ImportAutoConfiguration(RespiteAutoConfiguration.class)
+  static class Startup {}
 }
