@@ -3,11 +3,13 @@ package dev.respite.examples.boot;
 import dev.respite.testsupport.LocalRedisServer;
 import java.util.Arrays;
 import java.util.Map;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
@@ -48,5 +50,14 @@ public class BootExample {
       });
     }
     return application.run(args);
+  }
+
+  /** A few books, so that the lookup has something to find. */
+  @Bean
+  ApplicationRunner seedCatalog(BookCatalog catalog) {
+    return args -> {
+      catalog.add(new Book("9780131103627", "The C Programming Language", "Kernighan and Ritchie"));
+      catalog.add(new Book("9780262033848", "Introduction to Algorithms", "Cormen et al."));
+    };
   }
 }

@@ -2,8 +2,6 @@ package dev.respite.examples.boot;
 
 import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,14 +32,5 @@ public class ExampleController {
     try (RedisSession session = redis.openSession()) {
       return session.incr("visits");
     }
-  }
-
-  /** A few books, so that the lookup has something to find. */
-  @Bean
-  static ApplicationRunner seedCatalog(BookCatalog catalog) {
-    return args -> {
-      catalog.add(new Book("9780131103627", "The C Programming Language", "Kernighan and Ritchie"));
-      catalog.add(new Book("9780262033848", "Introduction to Algorithms", "Cormen et al."));
-    };
   }
 }

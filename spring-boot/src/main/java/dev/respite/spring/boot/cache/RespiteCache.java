@@ -65,16 +65,18 @@ public final class RespiteCache extends AbstractValueAdaptingCache {
 
   @Override
   protected @Nullable Object lookup(Object key) {
+    Object stored = read(key);
+    (stored == null ? misses : hits).increment();
+    return stored;
+  }
+
+  /** The stored value (or {@link NullValue}), null when absent; not counted as a hit or a miss. */
+  private @Nullable Object read(Object key) {
     byte[] stored;
     try (RedisSession session = dataSource.openSession()) {
       stored = session.binary().get(bytes(redisKey(key)));
     }
-    if (stored == null) {
-      misses.increment();
-      return null;
-    }
-    hits.increment();
-    return decode(stored);
+    return stored == null ? null : decode(stored);
   }
 
   @Override
@@ -85,7 +87,7 @@ public final class RespiteCache extends AbstractValueAdaptingCache {
       return (T) cached.get();
     }
     synchronized (loadLock) {   // Spring's sync=true: one loader at a time per cache in this application
-      Object stored = lookup(key);
+      Object stored = read(key);   // the miss was counted above
       if (stored != null) {
         return (T) fromStoreValue(stored);
       }

@@ -116,6 +116,9 @@ class RespiteCacheIntegrationTest {
     assertThat(cache.get("k", () -> "loaded" + ++loads[0])).isEqualTo("loaded1");
     assertThat(cache.get("k", () -> "loaded" + ++loads[0])).isEqualTo("loaded1");
     assertThat(loads[0]).isEqualTo(1);
+    assertThat(cache.misses()).isEqualTo(1);
+    assertThat(cache.hits()).isEqualTo(1);
+    assertThat(cache.puts()).isEqualTo(1);
   }
 
   @Test
