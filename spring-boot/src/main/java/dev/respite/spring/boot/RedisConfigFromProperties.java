@@ -45,7 +45,7 @@ final class RedisConfigFromProperties {
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
-      throw new InvalidRespitePropertyException("respite.* properties", String.valueOf(e.getMessage()), e);
+      throw new InvalidRespitePropertyException("respite.*", String.valueOf(e.getMessage()), e);
     }
   }
 

@@ -80,6 +80,16 @@ class RespiteAutoConfigurationTest extends ServerPerTestClass {
   }
 
   @Test
+  void contradictoryOptionsFailStartupNamingThem() {
+    runner.withPropertyValues("respite.pool-max-total=4", "respite.pool-max-idle=9")
+        .run(context -> {
+          FailureAnalysis analysis = new InvalidRespitePropertyFailureAnalyzer().analyze(context.getStartupFailure());
+          assertThat(analysis.getDescription()).contains("respite.*").contains("poolMaxIdle (9)")
+              .contains("poolMaxTotal (4)");
+        });
+  }
+
+  @Test
   void aBadUrlFailsStartupNamingRespiteUrlAndNeverThePassword() {
     runner.withPropertyValues("respite.url=http://:s3cret-pass@localhost:" + server.port())
         .run(context -> {
