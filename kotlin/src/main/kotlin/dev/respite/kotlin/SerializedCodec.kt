@@ -60,7 +60,11 @@ public class SerializedCodec<T : Any>(
 
   override fun toString(): String = "SerializedCodec(${serializer.descriptor.serialName}, ${formatName()})"
 
-  private fun formatName(): String = format::class.simpleName ?: "format"
+  private fun formatName(): String = when (format) {
+    is Json -> "JSON"
+    is Cbor -> "CBOR"
+    else -> format::class.qualifiedName ?: "its format"
+  }
 
   /** Factories with the serializer inferred from the type argument. */
   public companion object {

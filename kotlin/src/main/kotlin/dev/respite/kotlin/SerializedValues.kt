@@ -14,7 +14,15 @@ import kotlinx.serialization.serializer
  * @throws dev.respite.RedisServerException with code `WRONGTYPE` if the key holds another type
  */
 public inline fun <reified T : Any> RedisOperations<String, String>.getAs(key: String, format: SerialFormat = Json): T? =
-  withCodec(SerializedCodec(serializer<T>(), format)).get(key)
+  getAs(key, SerializedCodec(serializer<T>(), format))
+
+/**
+ * Reads the bytes through the driver and decodes them here, so that a value of the wrong shape fails with
+ * the codec's exception while the connection, whose reply was read whole, stays in the pool.
+ */
+@PublishedApi
+internal fun <T : Any> RedisOperations<String, String>.getAs(key: String, codec: SerializedCodec<T>): T? =
+  withCodec(TextKeysByteValues).get(key)?.let(codec::decodeValue)
 
 /**
  * Sends `SET key value` with [value] written in [format] (JSON unless given).
