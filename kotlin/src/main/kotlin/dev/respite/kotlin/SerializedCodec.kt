@@ -38,16 +38,23 @@ public class SerializedCodec<T : Any>(
     }
   }
 
+  /** The key as UTF-8 bytes. */
   override fun encodeKey(key: String): ByteArray = key.encodeToByteArray()
 
+  /** The key read as UTF-8. */
   override fun decodeKey(bytes: ByteArray): String = bytes.decodeToString()
 
+  /** The value written with [format]: UTF-8 text for a [StringFormat], bytes for a [BinaryFormat]. */
   override fun encodeValue(value: T): ByteArray = when (format) {
     is BinaryFormat -> format.encodeToByteArray(serializer, value)
     else -> (format as StringFormat).encodeToString(serializer, value).encodeToByteArray()
   }
 
-  /** @throws SerializationException naming the type and format if [bytes] are not such a value */
+  /**
+   * The value read with [format].
+   *
+   * @throws SerializationException naming the type and format if [bytes] are not such a value
+   */
   override fun decodeValue(bytes: ByteArray): T = try {
     when (format) {
       is BinaryFormat -> format.decodeFromByteArray(serializer, bytes)
@@ -58,6 +65,7 @@ public class SerializedCodec<T : Any>(
       "A Redis value is not a valid ${serializer.descriptor.serialName} in ${formatName()}: ${e.message}", e)
   }
 
+  /** Names the type and the format, e.g. `SerializedCodec(com.example.User, JSON)`. */
   override fun toString(): String = "SerializedCodec(${serializer.descriptor.serialName}, ${formatName()})"
 
   private fun formatName(): String = when (format) {

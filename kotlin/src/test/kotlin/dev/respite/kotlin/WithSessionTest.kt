@@ -136,10 +136,12 @@ class WithSessionTest {
 
   @Test
   fun `a cancelled caller never borrows a session`() = runTest(timeout = 30.seconds) {
-    val job = launch { redis.withSession { ping() } }
+    var ran = false
+    val job = launch { redis.withSession { ran = true; ping() } }
     job.cancel()
     job.join()
     assertThat(job.isCancelled).isTrue()
+    assertThat(ran).isFalse()
     assertThat(redis.poolStats().active()).isZero()
   }
 }
