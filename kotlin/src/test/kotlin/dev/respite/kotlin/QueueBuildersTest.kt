@@ -8,17 +8,8 @@ import kotlinx.coroutines.test.runTest
 import org.assertj.core.api.Assertions.assertThat
 import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.extension.RegisterExtension
 
-class QueueBuildersTest {
-
-  companion object {
-    @JvmField
-    @RegisterExtension
-    val fixture = RedisServerFixture()
-  }
-
-  private val redis get() = fixture.redis
+class QueueBuildersTest : RedisServerTest() {
 
   @Test
   fun `pipeline returns the typed responses its block queued, filled`() = runTest(timeout = 30.seconds) {

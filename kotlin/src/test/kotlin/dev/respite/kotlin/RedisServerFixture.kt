@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext
 
 /**
  * One throwaway `redis-server` per test class, on a free loopback port, with a data source on it; each
- * test starts on an empty database. Register it as a `@JvmField @RegisterExtension` in a companion object.
+ * test starts on an empty database. Test classes get it by extending [RedisServerTest].
  *
  * @param options URL options of the data source, e.g. `poolMaxTotal=4`
  */

@@ -9,17 +9,8 @@ import kotlinx.coroutines.flow.toSet
 import kotlinx.coroutines.test.runTest
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.extension.RegisterExtension
 
-class ScanFlowsTest {
-
-  companion object {
-    @JvmField
-    @RegisterExtension
-    val fixture = RedisServerFixture()
-  }
-
-  private val redis get() = fixture.redis
+class ScanFlowsTest : RedisServerTest() {
 
   @Test
   fun `scanFlow emits every matching key across cursor pages`() = runTest(timeout = 30.seconds) {

@@ -12,7 +12,6 @@ import kotlinx.serialization.json.Json
 import org.assertj.core.api.Assertions.assertThat
 import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.extension.RegisterExtension
 
 @Serializable
 data class Address(val street: String, val city: String, val zip: String? = null)
@@ -46,13 +45,9 @@ sealed interface Event {
 @Serializable
 data class Item(val sku: String, val quantity: Int)
 
-class SerializedCodecTest {
+class SerializedCodecTest : RedisServerTest() {
 
   companion object {
-    @JvmField
-    @RegisterExtension
-    val fixture = RedisServerFixture()
-
     val ada = User(
       id = 1, name = "Ada", email = null,
       address = Address("12 Analytical Row", "London"),
@@ -61,8 +56,6 @@ class SerializedCodecTest {
     )
     val events = listOf(Event.Login(1_700_000_000, "10.0.0.1"), Event.Purchase(emptyList(), 0.0), Event.Logout)
   }
-
-  private val redis get() = fixture.redis
 
   @Test
   fun `JSON and CBOR codecs round-trip nested data classes with null fields`() {

@@ -19,17 +19,8 @@ import kotlinx.coroutines.withContext
 import org.assertj.core.api.Assertions.assertThat
 import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.extension.RegisterExtension
 
-class SubscriptionFlowTest {
-
-  companion object {
-    @JvmField
-    @RegisterExtension
-    val fixture = RedisServerFixture()
-  }
-
-  private val redis get() = fixture.redis
+class SubscriptionFlowTest : RedisServerTest() {
 
   @Test
   fun `a collected subscription receives every message in publish order`() = runTest(timeout = 30.seconds) {

@@ -12,18 +12,9 @@ import kotlinx.coroutines.test.runTest
 import org.assertj.core.api.Assertions.assertThat
 import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.extension.RegisterExtension
 
-class WithSessionTest {
-
-  companion object {
-    // 10,000 coroutines share 16 connections; each borrow may wait behind thousands of others.
-    @JvmField
-    @RegisterExtension
-    val fixture = RedisServerFixture("poolMaxTotal=16&poolMaxWait=30s")
-  }
-
-  private val redis get() = fixture.redis
+// 10,000 coroutines share 16 connections: a borrow may wait behind thousands of others.
+class WithSessionTest : RedisServerTest("poolMaxTotal=16&poolMaxWait=30s") {
 
   @Test
   fun `ten thousand concurrent coroutines each read back exactly what they wrote`() = runTest(timeout = 60.seconds) {
