@@ -21,9 +21,10 @@ import kotlinx.coroutines.withContext
  *
  * Cancellation while a command waits for its reply (a `BLPOP`, a slow server) interrupts the thread: the
  * socket is closed, the connection destroyed rather than returned, so its late reply never reaches another
- * session, and the caller sees a [CancellationException]. Cancellation while the block is suspended or
- * between commands leaves the connection intact. Use the session only from the block's own coroutine, one
- * command at a time, as with any session.
+ * session, and the caller sees a [CancellationException]. Cancellation while the block is suspended leaves
+ * the connection intact (it is returned to the pool); a block that goes on sending commands after the
+ * cancellation without suspending finds them failed, as they were interrupted. Use the session only from
+ * the block's own coroutine, one command at a time, as with any session.
  *
  * @throws dev.respite.RedisPoolExhaustedException if no connection is free within `poolMaxWait`
  * @throws dev.respite.RedisException as the block's commands throw it

@@ -14,7 +14,7 @@ import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test
 
 // 10,000 coroutines share 16 connections: a borrow may wait behind thousands of others.
-class WithSessionTest : RedisServerTest("poolMaxTotal=16&poolMaxWait=30s") {
+class WithSessionIntegrationTest : RedisServerTest("poolMaxTotal=16&poolMaxWait=30s") {
 
   @Test
   fun `ten thousand concurrent coroutines each read back exactly what they wrote`() = runTest(timeout = 60.seconds) {

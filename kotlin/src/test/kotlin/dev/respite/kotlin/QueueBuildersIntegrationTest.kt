@@ -9,7 +9,7 @@ import org.assertj.core.api.Assertions.assertThat
 import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test
 
-class QueueBuildersTest : RedisServerTest() {
+class QueueBuildersIntegrationTest : RedisServerTest() {
 
   @Test
   fun `pipeline returns the typed responses its block queued, filled`() = runTest(timeout = 30.seconds) {

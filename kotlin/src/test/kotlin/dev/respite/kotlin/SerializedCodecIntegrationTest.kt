@@ -45,7 +45,7 @@ sealed interface Event {
 @Serializable
 data class Item(val sku: String, val quantity: Int)
 
-class SerializedCodecTest : RedisServerTest() {
+class SerializedCodecIntegrationTest : RedisServerTest() {
 
   companion object {
     val ada = User(

@@ -10,7 +10,7 @@ import kotlinx.coroutines.test.runTest
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
 
-class ScanFlowsTest : RedisServerTest() {
+class ScanFlowsIntegrationTest : RedisServerTest() {
 
   @Test
   fun `scanFlow emits every matching key across cursor pages`() = runTest(timeout = 30.seconds) {

@@ -20,7 +20,7 @@ import org.assertj.core.api.Assertions.assertThat
 import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test
 
-class SubscriptionFlowTest : RedisServerTest() {
+class SubscriptionFlowIntegrationTest : RedisServerTest() {
 
   @Test
   fun `a collected subscription receives every message in publish order`() = runTest(timeout = 30.seconds) {
