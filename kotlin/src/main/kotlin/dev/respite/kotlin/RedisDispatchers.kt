@@ -19,8 +19,9 @@ public object RedisDispatchers {
   /** The executor of virtual threads, or null on a JDK without them. Shared and never shut down. */
   private val virtualThreadExecutor: ExecutorService? = try {
     Executors::class.java.getMethod("newVirtualThreadPerTaskExecutor").invoke(null) as ExecutorService
-  } catch (e: NoSuchMethodException) {
-    null // JDK 17 to 20: no virtual threads (20's are a preview, disabled by default)
+  } catch (e: ReflectiveOperationException) {
+    // JDK 17 and 18 have no such method; on 19 and 20 it throws unless previews are enabled.
+    null
   }
 
   /** A dispatcher that runs each task on a new virtual thread, or null on a JDK without virtual threads. */
