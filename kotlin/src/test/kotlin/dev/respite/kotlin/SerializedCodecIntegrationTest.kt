@@ -135,13 +135,14 @@ class SerializedCodecIntegrationTest : RedisServerTest() {
   }
 
   @Test
-  fun `a codec view reports a value of the wrong shape with the codec's exception as cause`() =
+  fun `a codec view reports a value of the wrong shape with the codec's exception as cause and keeps the connection`() =
     runTest(timeout = 30.seconds) {
       val failure = runCatching {
         redis.withSession { set("user:bad", "not json"); withCodec(SerializedCodec.json<User>()).get("user:bad") }
       }.exceptionOrNull()
       assertThat(failure).hasRootCauseInstanceOf(SerializationException::class.java)
       assertThat(failure).hasStackTraceContaining("not a valid dev.respite.kotlin.User in JSON")
+      assertThat(redis.poolStats().idle()).describedAs("the reply was read whole: the connection stays").isEqualTo(1)
     }
 
   @Test

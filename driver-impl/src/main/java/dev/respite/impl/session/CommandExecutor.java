@@ -76,6 +76,8 @@ final class CommandExecutor implements CommandRunner {
       } catch (RedisServerException refused) {
         track(e.state(), command, null, false);
         throw refused;
+      } catch (RuntimeException undecodable) {
+        throw decodingFailure(c, command, undecodable);
       }
       BlockingTimeout.restore(c, extended);
       track(e.state(), command, value, true);
@@ -112,7 +114,8 @@ final class CommandExecutor implements CommandRunner {
           if (reader.completedReplies() != before + 1 || FailureClassifier.leavesStreamInDoubt(refused)) {
             throw refused;
           }
-          RuntimeException cause = decodingFailure(response, refused);
+          RuntimeException cause = refused instanceof RedisException ? refused
+              : new RedisException("Could not decode the reply to " + response.command().name() + ": " + refused, refused);
           response.fail(cause); // the reply was read whole: only this response fails
           listeners.commandFinished(response.command().name(), database, start, cause);
         }
@@ -243,9 +246,15 @@ final class CommandExecutor implements CommandRunner {
     return total;
   }
 
-  private static RuntimeException decodingFailure(QueuedResponse<?> response, RuntimeException e) {
-    return e instanceof RedisException ? e
-        : new RedisException("Could not decode the reply to " + response.command().name() + ": " + e, e);
+  /**
+   * A reply read whole that its decoder (a custom codec, say) could not turn into a value fails its command
+   * alone: the connection is in step and stays. Anything else is left for the classifier.
+   */
+  private static RuntimeException decodingFailure(RedisConnection c, Command<?> command, RuntimeException e) {
+    if (e instanceof RedisException || c.unreadReplies() != 0 || FailureClassifier.leavesStreamInDoubt(e)) {
+      return e;
+    }
+    return new RedisException("Could not decode the reply to " + command.name() + ": " + e, e);
   }
 
   /** Classifies a batch's failure (destroying the connection unless it is in step) and fails what is unread. */
