@@ -18,15 +18,16 @@ final class RealRedisDataSource implements RedisDataSource {
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
   private final RedisConfig config;
-  private final Listeners listeners = new Listeners();
+  private final Listeners listeners;
   private final ConnectionPool pool;
-  private final Subscribers subscribers = new Subscribers(listeners);
+  private final Subscribers subscribers;
 
   RealRedisDataSource(RedisConfig config) {
     this.config = config;
-    String name = config.poolName();
-    this.pool = new ConnectionPool(name != null ? name : "respite-" + POOL_NUMBER.incrementAndGet(), config,
-        listeners);
+    String name = config.poolName() != null ? config.poolName() : "respite-" + POOL_NUMBER.incrementAndGet();
+    this.listeners = new Listeners(name, config.host() + ":" + config.port(), config.slowCommandThreshold());
+    this.subscribers = new Subscribers(listeners);
+    this.pool = new ConnectionPool(name, config, listeners);
   }
 
   @Override

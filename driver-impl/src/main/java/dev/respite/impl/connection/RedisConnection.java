@@ -62,6 +62,8 @@ public final class RedisConnection implements AutoCloseable {
   private long idleSinceNanos = System.nanoTime();
   private long createdAtNanos = idleSinceNanos;
   private long lifetimeNanos;
+  private long waitedNanos;
+  private @Nullable Throwable brokenBy;
 
   private RedisConnection(SocketChannel channel, @Nullable SSLSocket tlsSocket, RedisConfig config)
       throws IOException {
@@ -212,6 +214,38 @@ public final class RedisConnection implements AutoCloseable {
   public void markBroken() {
     broken = true;
     destroyReason(DestroyReason.BROKEN);
+  }
+
+  /** Records the failure that left the state unknown (for the JFR ConnectionClosed event); the first wins. */
+  public void brokenBy(Throwable failure) {
+    if (brokenBy == null) {
+      brokenBy = failure;
+    }
+  }
+
+  /** The failure that broke the connection, or null. */
+  public @Nullable Throwable brokenBy() {
+    return brokenBy;
+  }
+
+  /** Bytes written to the socket so far. */
+  public long bytesWritten() {
+    return writer.bytesWritten();
+  }
+
+  /** Bytes read from the socket so far. */
+  public long bytesRead() {
+    return input.bytesRead();
+  }
+
+  /** Records how long the current session waited to borrow this connection (for the slow-command log). */
+  public void waited(long nanos) {
+    waitedNanos = nanos;
+  }
+
+  /** How long the current session waited to borrow this connection. */
+  public long waitedNanos() {
+    return waitedNanos;
   }
 
   /** Records why the connection is about to be destroyed; the first reason given wins. */

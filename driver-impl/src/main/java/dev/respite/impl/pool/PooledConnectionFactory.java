@@ -104,6 +104,7 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<RedisConnect
     RedisConnection connection = pooled.getObject();
     connection.close();
     DestroyReason reason = connection.destroyReason();
-    listeners.connectionDestroyed(reason != null ? reason : closing ? DestroyReason.POOL_CLOSED : DestroyReason.IDLE);
+    listeners.connectionDestroyed(reason != null ? reason : closing ? DestroyReason.POOL_CLOSED : DestroyReason.IDLE,
+        connection.brokenBy());
   }
 }

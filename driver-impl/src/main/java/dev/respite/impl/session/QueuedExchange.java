@@ -14,6 +14,7 @@ import dev.respite.impl.connection.RedisConnection;
 import dev.respite.impl.protocol.ProtocolKeyword;
 import dev.respite.impl.protocol.RespReader;
 import dev.respite.impl.protocol.RespWriter;
+import dev.respite.spi.RedisListener.BatchKind;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +42,7 @@ final class QueuedExchange {
   /** Sends every command with one flush, then reads every reply in order. */
   void pipeline() {
     RedisConnection c = connection;
-    long start = session.startTime();
+    long start = session.batchStarted(c, BatchKind.PIPELINE, queued.size());
     int next = 0;
     boolean extended = false;
     try {
@@ -68,9 +69,10 @@ final class QueuedExchange {
         }
       }
       BlockingTimeout.restore(c, extended);
+      session.batchFinished(BatchKind.PIPELINE, queued.size(), start, null);
     } catch (IOException | RuntimeException e) {
       BlockingTimeout.restore(c, extended);
-      throw failRest(next, start, e);
+      throw batchFailed(BatchKind.PIPELINE, start, failRest(next, start, e));
     }
   }
 
@@ -85,7 +87,7 @@ final class QueuedExchange {
     if (state.inMulti()) {
       throw new IllegalStateException("A MULTI sent through execute() is still open; EXEC or DISCARD it first");
     }
-    long start = session.startTime();
+    long start = session.batchStarted(c, BatchKind.TRANSACTION, queued.size());
     int next = 0;
     try {
       RespWriter writer = c.writer();
@@ -119,6 +121,7 @@ final class QueuedExchange {
             "The transaction was aborted: a key the session WATCHed changed before EXEC");
         queued.forEach(response -> response.fail(aborted));
         session.reportFinished("EXEC", start, null);
+        session.batchFinished(BatchKind.TRANSACTION, queued.size(), start, null);
         return false;
       }
       List<Reply> results = exec.asList();
@@ -133,9 +136,10 @@ final class QueuedExchange {
         }
       }
       session.reportFinished("EXEC", start, null);
+      session.batchFinished(BatchKind.TRANSACTION, queued.size(), start, null);
       return true;
     } catch (IOException | RuntimeException e) {
-      throw failRest(next, start, e);
+      throw batchFailed(BatchKind.TRANSACTION, start, failRest(next, start, e));
     }
   }
 
@@ -164,6 +168,12 @@ final class QueuedExchange {
   private static boolean fatal(RuntimeException e) {
     return e instanceof RedisProtocolException || e instanceof RedisConnectionException
         || e instanceof RedisTimeoutException;
+  }
+
+  /** Reports the batch's failure to the listeners; returns {@code failure}. */
+  private RuntimeException batchFailed(BatchKind kind, long start, RuntimeException failure) {
+    session.batchFinished(kind, queued.size(), start, failure);
+    return failure;
   }
 
   /** Classifies the failure (destroying the connection unless it is in step) and fails what is unread. */

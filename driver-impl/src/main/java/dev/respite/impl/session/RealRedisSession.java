@@ -19,6 +19,7 @@ import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pool.ConnectionPool;
 import dev.respite.impl.protocol.ProtocolKeyword;
 import dev.respite.impl.protocol.RespWriter;
+import dev.respite.spi.RedisListener.BatchKind;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
   }
 
   private void selectOn(RedisConnection c, int database) {
-    long start = listeners.startTime();
+    long start = listeners.commandStarted(c, SELECT.name(), this.database);
     try {
       RespWriter writer = c.writer();
       writer.writeArrayHeader(2);
@@ -157,7 +158,7 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
     if (command.effect() == Command.Effect.CLOSES_CONNECTION) {
       c.state().mustClose(); // before sending: whatever happens next, the connection is never lent again
     }
-    long start = listeners.startTime();
+    long start = listeners.commandStarted(c, command.name(), database);
     boolean extended = false;
     try {
       command.write(c.writer());
@@ -207,8 +208,14 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
     listeners.commandFinished(command, database, start, failure);
   }
 
-  long startTime() {
-    return listeners.startTime();
+  /** Reports a pipeline or transaction about to be written on {@code c}; see {@link Listeners#batchStarted}. */
+  long batchStarted(RedisConnection c, BatchKind kind, int commands) {
+    return listeners.batchStarted(c, kind, commands, database);
+  }
+
+  /** Reports a finished pipeline or transaction, with this session's database. */
+  void batchFinished(BatchKind kind, int commands, long start, @Nullable Throwable failure) {
+    listeners.batchFinished(kind, commands, database, start, failure);
   }
 
   private static void track(ConnectionState state, Command.Effect effect) {
@@ -228,7 +235,7 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
       // Marked before sending: whatever happens next, this connection is never lent again.
       c.state().mustClose();
     }
-    long start = listeners.startTime();
+    long start = listeners.commandStarted(c, raw.name(), database);
     try {
       raw.write(c.writer());
       c.send(1);
