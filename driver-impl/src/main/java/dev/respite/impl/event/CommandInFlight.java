@@ -3,6 +3,7 @@ package dev.respite.impl.event;
 import dev.respite.impl.connection.RedisConnection;
 import dev.respite.impl.jfr.CommandRecording;
 import dev.respite.impl.jfr.FlightEvents;
+import dev.respite.impl.jfr.FlightRecorderPresence;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 final class CommandInFlight {
   private static final ThreadLocal<CommandInFlight> CURRENT = ThreadLocal.withInitial(CommandInFlight::new);
 
-  private final CommandRecording recording = new CommandRecording();
+  private final @Nullable CommandRecording recording =
+      FlightRecorderPresence.PRESENT ? new CommandRecording() : null;
   private @Nullable RedisConnection connection;
   private String command = "";
   private int commands;
@@ -30,7 +32,9 @@ final class CommandInFlight {
     this.commands = commands;
     this.start = start;
     this.batch = batch;
-    recording.begin(c);
+    if (recording != null) {
+      recording.begin(c);
+    }
   }
 
   /**
@@ -38,13 +42,15 @@ final class CommandInFlight {
    * reports its reply with the batch's start, and must not end the batch.
    */
   void end(long start, boolean batch, int database, long durationNanos, @Nullable Throwable failure,
-      FlightEvents events, SlowCommandLog slow) {
+      @Nullable FlightEvents events, SlowCommandLog slow) {
     RedisConnection c = connection;
     if (c == null || start != this.start || batch != this.batch) {
       return;
     }
     connection = null;
-    recording.end(events, c, command, commands, database, failure);
+    if (recording != null && events != null) {
+      recording.end(events, c, command, commands, database, failure);
+    }
     slow.check(command, batch, commands, database, durationNanos, c.waitedNanos());
   }
 }

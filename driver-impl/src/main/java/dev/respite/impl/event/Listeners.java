@@ -2,6 +2,7 @@ package dev.respite.impl.event;
 
 import dev.respite.impl.connection.RedisConnection;
 import dev.respite.impl.jfr.FlightEvents;
+import dev.respite.impl.jfr.FlightRecorderPresence;
 import dev.respite.spi.RedisListener;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -21,13 +22,14 @@ public final class Listeners implements RedisListener {
   private static final System.Logger LOG = System.getLogger(Listeners.class.getName());
   private static final RedisListener[] NONE = {};
 
-  private final FlightEvents flight;
+  /** Null where the runtime has no {@code jdk.jfr} module. */
+  private final @Nullable FlightEvents flight;
   private final SlowCommandLog slow;
   private volatile RedisListener[] listeners = NONE;
 
   /** Listeners of the pool {@code pool} on {@code server} ({@code host:port}); a zero threshold: no slow log. */
   public Listeners(String pool, String server, Duration slowCommandThreshold) {
-    this.flight = new FlightEvents(pool, server);
+    this.flight = FlightRecorderPresence.PRESENT ? new FlightEvents(pool, server) : null;
     this.slow = new SlowCommandLog(slowCommandThreshold, server);
   }
 
@@ -76,7 +78,7 @@ public final class Listeners implements RedisListener {
 
   /** Whether the JFR event or the slow log needs the thread's {@link CommandInFlight}. */
   private boolean tracksInFlight() {
-    return slow.isOn() || FlightEvents.recordingCommands();
+    return slow.isOn() || (flight != null && FlightEvents.recordingCommands());
   }
 
   /**
@@ -172,7 +174,9 @@ public final class Listeners implements RedisListener {
   /** Reports a borrow that waited {@code waitNanos}; cheap when nobody listens or records. */
   @Override
   public void connectionAcquired(long waitNanos) {
-    flight.poolWait(waitNanos, false);
+    if (flight != null) {
+      flight.poolWait(waitNanos, false);
+    }
     if (!isEmpty()) {
       each(listener -> listener.connectionAcquired(waitNanos));
     }
@@ -180,7 +184,9 @@ public final class Listeners implements RedisListener {
 
   @Override
   public void connectionTimedOut(long waitNanos) {
-    flight.poolWait(waitNanos, true);
+    if (flight != null) {
+      flight.poolWait(waitNanos, true);
+    }
     each(listener -> listener.connectionTimedOut(waitNanos));
   }
 
@@ -191,7 +197,9 @@ public final class Listeners implements RedisListener {
 
   @Override
   public void connectionCreated(long createNanos) {
-    flight.connectionOpened(createNanos);
+    if (flight != null) {
+      flight.connectionOpened(createNanos);
+    }
     each(listener -> listener.connectionCreated(createNanos));
   }
 
@@ -202,7 +210,9 @@ public final class Listeners implements RedisListener {
 
   /** A connection was closed for {@code reason}; {@code cause} is the failure that broke it, if one did. */
   public void connectionDestroyed(DestroyReason reason, @Nullable Throwable cause) {
-    flight.connectionClosed(reason, cause);
+    if (flight != null) {
+      flight.connectionClosed(reason, cause);
+    }
     each(listener -> listener.connectionDestroyed(reason));
   }
 
@@ -220,7 +230,9 @@ public final class Listeners implements RedisListener {
 
   @Override
   public void subscriberReconnecting(Throwable cause) {
-    flight.subscriberReconnect(cause);
+    if (flight != null) {
+      flight.subscriberReconnect(cause);
+    }
     each(listener -> listener.subscriberReconnecting(cause));
   }
 
