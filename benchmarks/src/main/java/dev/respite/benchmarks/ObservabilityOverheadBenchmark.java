@@ -41,13 +41,12 @@ public class ObservabilityOverheadBenchmark {
   @Param({"off", "jfr", "tracing"})
   public String observing = "off";
 
-  private final String value = Payloads.text(Payloads.SMALL_VALUE_BYTES);
   private BenchmarkServer server;
   private @Nullable Recording recording;
   private @Nullable DiscardingTracing tracing;
   private @Nullable RespiteTracing binding;
   private SingleConnection connection;
-  private boolean setNext = true;
+  private AlternatingSetGet commands;
 
   @Setup(Level.Trial)
   public void open() throws IOException, ParseException {
@@ -62,7 +61,7 @@ public class ObservabilityOverheadBenchmark {
       binding = RespiteTracing.bind(dataSource, tracing.registry());
     }
     connection = new RespiteSingleConnection(dataSource);
-    connection.set(KEY, value);
+    commands = new AlternatingSetGet(connection, KEY);
   }
 
   @TearDown(Level.Trial)
@@ -82,12 +81,6 @@ public class ObservabilityOverheadBenchmark {
 
   @Benchmark
   public void setGetAlternating() {
-    if (setNext) {
-      connection.set(KEY, value);
-    } else {
-      String reply = connection.get(KEY);
-      Payloads.check(reply != null && reply.length() == Payloads.SMALL_VALUE_BYTES, "GET bench:observability");
-    }
-    setNext = !setNext;
+    commands.next();
   }
 }

@@ -107,18 +107,8 @@ public final class RespiteTracing implements AutoCloseable {
      * @throws IllegalArgumentException if the data source is already closed
      */
     public RespiteTracing bind(RedisDataSource dataSource, ObservationRegistry registry) {
-      Objects.requireNonNull(dataSource, "dataSource");
-      Objects.requireNonNull(registry, "registry");
-      if (dataSource.isClosed()) {
-        throw new IllegalArgumentException("Cannot bind tracing to the data source of pool '"
-            + dataSource.poolName() + "': it is closed");
-      }
-      ObservationListener listener = new ObservationListener(dataSource, registry, convention, queryText,
-          poolWaitThreshold);
-      dataSource.addListener(listener);
-      if (dataSource.isClosed()) {
-        listener.close();
-      }
+      ObservationListener listener = ListenerBinding.attach(dataSource, registry, "tracing",
+          ds -> new ObservationListener(ds, registry, convention, queryText, poolWaitThreshold));
       return new RespiteTracing(dataSource, listener);
     }
   }

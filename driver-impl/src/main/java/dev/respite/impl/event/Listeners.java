@@ -86,23 +86,7 @@ public final class Listeners implements RedisListener {
    * {@link #commandFinished}. Returns 0, touching nothing, when nobody watches commands.
    */
   public long commandStarted(RedisConnection c, String command, int database) {
-    RedisListener[] current = listeners;
-    boolean inFlight = tracksInFlight();
-    if (current.length == 0 && !inFlight) {
-      return 0;
-    }
-    long start = System.nanoTime();
-    for (RedisListener listener : current) {
-      try {
-        listener.commandStarted(command, database);
-      } catch (Throwable t) {
-        logged(listener, t);
-      }
-    }
-    if (inFlight) {
-      CommandInFlight.current().begin(c, command, 1, start, false);
-    }
-    return start;
+    return started(c, null, command, 1, database);
   }
 
   /** Reports a command that started at {@code startNanos}, as {@link #commandStarted} gave it (0: nobody watched). */
@@ -118,6 +102,11 @@ public final class Listeners implements RedisListener {
 
   /** Call just before writing a pipeline or transaction of {@code commands}; as {@link #commandStarted}. */
   public long batchStarted(RedisConnection c, BatchKind kind, int commands, int database) {
+    return started(c, kind, batchName(kind), commands, database);
+  }
+
+  /** Tells the listeners, and the thread's in-flight record if JFR or the slow log wants it; 0 if nobody watches. */
+  private long started(RedisConnection c, @Nullable BatchKind batch, String name, int commands, int database) {
     RedisListener[] current = listeners;
     boolean inFlight = tracksInFlight();
     if (current.length == 0 && !inFlight) {
@@ -126,13 +115,17 @@ public final class Listeners implements RedisListener {
     long start = System.nanoTime();
     for (RedisListener listener : current) {
       try {
-        listener.batchStarted(kind, commands, database);
+        if (batch == null) {
+          listener.commandStarted(name, database);
+        } else {
+          listener.batchStarted(batch, commands, database);
+        }
       } catch (Throwable t) {
         logged(listener, t);
       }
     }
     if (inFlight) {
-      CommandInFlight.current().begin(c, batchName(kind), commands, start, true);
+      CommandInFlight.current().begin(c, name, commands, start, batch != null);
     }
     return start;
   }
