@@ -16,6 +16,7 @@ import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pool.ConnectionPool;
 import dev.respite.impl.pool.PoolEntry;
 import dev.respite.impl.protocol.RespReader;
+import dev.respite.spi.RedisListener.BatchKind;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -64,7 +65,7 @@ final class CommandExecutor implements CommandRunner {
 
   private <T> T execute(PoolEntry e, Command<T> command) {
     RedisConnection c = e.connection();
-    long start = listeners.startTime();
+    long start = listeners.commandStarted(c, command.name(), database);
     boolean extended = false;
     try {
       write(e, command);
@@ -94,7 +95,7 @@ final class CommandExecutor implements CommandRunner {
   public void runPipeline(List<QueuedResponse<?>> queued) {
     PoolEntry e = connectionFor(queued);
     RedisConnection c = e.connection();
-    long start = listeners.startTime();
+    long start = listeners.batchStarted(c, BatchKind.PIPELINE, queued.size(), database);
     int next = 0;
     boolean extended = false;
     try {
@@ -121,9 +122,10 @@ final class CommandExecutor implements CommandRunner {
         }
       }
       BlockingTimeout.restore(c, extended);
+      listeners.batchFinished(BatchKind.PIPELINE, queued.size(), database, start, null);
     } catch (IOException | RuntimeException failed) {
       BlockingTimeout.restore(c, extended);
-      throw failRest(e, queued, next, start, failed);
+      throw failRest(e, BatchKind.PIPELINE, queued, next, start, failed);
     }
   }
 
@@ -140,7 +142,7 @@ final class CommandExecutor implements CommandRunner {
       throw new IllegalStateException("A MULTI sent through execute() is still open; EXEC or DISCARD it first");
     }
     RedisConnection c = e.connection();
-    long start = listeners.startTime();
+    long start = listeners.batchStarted(c, BatchKind.TRANSACTION, queued.size(), database);
     int next = 0;
     try {
       write(e, Commands.MULTI);
@@ -166,9 +168,10 @@ final class CommandExecutor implements CommandRunner {
         track(state, Commands.EXEC, exec, exec != null);
       }
       listeners.commandFinished(Commands.EXEC.name(), database, start, null);
+      listeners.batchFinished(BatchKind.TRANSACTION, queued.size(), database, start, null);
       return complete(queued, exec);
     } catch (IOException | RuntimeException failed) {
-      throw failRest(e, queued, next, start, failed);
+      throw failRest(e, BatchKind.TRANSACTION, queued, next, start, failed);
     }
   }
 
@@ -258,8 +261,8 @@ final class CommandExecutor implements CommandRunner {
   }
 
   /** Classifies a batch's failure (destroying the connection unless it is in step) and fails what is unread. */
-  private RuntimeException failRest(PoolEntry e, List<QueuedResponse<?>> queued, int next, long start,
-      Throwable cause) {
+  private RuntimeException failRest(PoolEntry e, BatchKind kind, List<QueuedResponse<?>> queued, int next,
+      long start, Throwable cause) {
     String name = queued.isEmpty() ? Commands.EXEC.name()
         : queued.get(Math.min(next, queued.size() - 1)).command().name();
     RuntimeException failure = failed(e, name, start, cause);
@@ -267,6 +270,7 @@ final class CommandExecutor implements CommandRunner {
     for (int i = from; i < queued.size(); i++) {
       queued.get(i).fail(failure);
     }
+    listeners.batchFinished(kind, queued.size(), database, start, failure);
     return failure;
   }
 
