@@ -6,6 +6,7 @@ import dev.respite.Reply;
 import dev.respite.command.ScriptingCommands;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** {@link ScriptingCommands} as commands. */
 public interface ScriptingFamily<K, V> extends ScriptingCommands<K, V>, CommandContext<K, V> {
@@ -32,7 +33,8 @@ public interface ScriptingFamily<K, V> extends ScriptingCommands<K, V>, CommandC
 
   @Override
   default String scriptLoad(String script) {
-    return Objects.requireNonNull(run(Command.of(SCRIPT, Decoders.TEXT, LOAD, Objects.requireNonNull(script))));
+    @Nullable String sha1 = run(Command.of(SCRIPT, Decoders.TEXT, LOAD, Objects.requireNonNull(script)));
+    return Objects.requireNonNull(sha1);
   }
 
   @Override

@@ -19,17 +19,20 @@ public interface ServerFamily<K, V> extends ServerCommands<K, V>, CommandContext
 
   @Override
   default V echo(V message) {
-    return Objects.requireNonNull(run(Command.of(ECHO, codec().value, codec().value(message))));
+    @Nullable V echoed = run(Command.of(ECHO, codec().value, codec().value(message)));
+    return Objects.requireNonNull(echoed);
   }
 
   @Override
   default String info() {
-    return Objects.requireNonNull(run(Command.of(INFO, Decoders.TEXT)));
+    @Nullable String info = run(Command.of(INFO, Decoders.TEXT));
+    return Objects.requireNonNull(info);
   }
 
   @Override
   default String info(String section) {
-    return Objects.requireNonNull(run(Command.of(INFO, Decoders.TEXT, Objects.requireNonNull(section, "section"))));
+    @Nullable String info = run(Command.of(INFO, Decoders.TEXT, Objects.requireNonNull(section, "section")));
+    return Objects.requireNonNull(info);
   }
 
   @Override

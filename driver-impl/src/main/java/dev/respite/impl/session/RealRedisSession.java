@@ -152,7 +152,7 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
   }
 
   @Override
-  public <T> T run(Command<T> command) {
+  public <T extends @Nullable Object> T run(Command<T> command) {
     RedisConnection c = connection();
     if (command.effect() == Command.Effect.CLOSES_CONNECTION) {
       c.state().mustClose(); // before sending: whatever happens next, the connection is never lent again
