@@ -88,8 +88,12 @@ class EveryCommandEveryModeIntegrationTest {
     return CalledMethod.signature(method) + (row.label().isEmpty() ? "" : " " + row.label());
   }
 
-  /** What one mode left: the reply (or what it threw), the probe, the PING after, and broken connections. */
-  record Outcome(@Nullable Object reply, @Nullable Object probe, String ping, long brokenConnections) {}
+  /**
+   * What one mode left: the reply (or what it threw), the probe, the PING after, the connections destroyed as
+   * broken, and the connections still lent once the session was closed.
+   */
+  record Outcome(@Nullable Object reply, @Nullable Object probe, String ping, long brokenConnections,
+      int lentAfterClose) {}
 
   /** Runs rows in every mode on one data source, counting the connections it destroys as broken. */
   private static final class Modes {
@@ -114,16 +118,18 @@ class EveryCommandEveryModeIntegrationTest {
       Map<Mode, Outcome> actual = new EnumMap<>(Mode.class);
       for (Mode mode : Mode.values()) {
         CommandRow.Expect probe = row.probeExpect();
-        expected.put(mode, new Outcome(row.expect.expected(), probe == null ? null : probe.expected(), "PONG", 0));
+        expected.put(mode, new Outcome(row.expect.expected(), probe == null ? null : probe.expected(), "PONG", 0, 0));
         actual.put(mode, run(mode, row, view, adapt));
       }
-      assertThat(actual).as("%s: reply, probe, PING after, connections destroyed as broken; per mode", name(row))
+      assertThat(actual).as("%s: reply, probe, PING after, connections destroyed as broken, lent after; per mode",
+              name(row))
           .isEqualTo(expected);
     }
 
     private <K, V> Outcome run(Mode mode, CommandRow row, Function<RedisSession, RedisOperations<K, V>> view,
         Function<RedisCommands<K, V>, RedisCommands<String, String>> adapt) {
       long brokenBefore = broken.get();
+      Outcome outcome;
       try (RedisSession session = dataSource.openSession()) {
         Keyspace.prepare(session);
         row.given().accept(session);
@@ -152,8 +158,10 @@ class EveryCommandEveryModeIntegrationTest {
         } catch (RuntimeException e) {
           ping = "PING threw " + e;
         }
-        return new Outcome(reply, probed, ping, broken.get() - brokenBefore);
+        outcome = new Outcome(reply, probed, ping, 0, 0);
       }
+      return new Outcome(outcome.reply(), outcome.probe(), outcome.ping(), broken.get() - brokenBefore,
+          dataSource.poolStats().active());
     }
   }
 }
