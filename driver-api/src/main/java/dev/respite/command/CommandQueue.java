@@ -26,7 +26,7 @@ public interface CommandQueue<K, V> {
    *
    * @throws IllegalArgumentException if {@code command} called no command or more than one
    */
-  Response<Void> queueVoid(Consumer<? super RedisCommands<K, V>> command);
+  Response<@Nullable Void> queueVoid(Consumer<? super RedisCommands<K, V>> command);
 
   /** How many commands are queued and not sent yet. */
   int size();

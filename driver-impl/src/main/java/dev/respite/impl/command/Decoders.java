@@ -102,10 +102,11 @@ final class Decoders {
       ReplyDecoder.of(List.of(), list(reply -> reply.type() == ReplyType.INTEGER ? reply.asLong() != 0
           : reply.asBoolean()));
 
-  static final ReplyDecoder<List<@Nullable Double>> NULLABLE_DOUBLE_LIST =
-      ReplyDecoder.of(List.of(), list(reply -> reply.isNull() ? null : reply.asDouble()));
+  static final ReplyDecoder<List<@Nullable Double>> NULLABLE_DOUBLE_LIST = ReplyDecoder.<List<@Nullable Double>>of(
+      List.of(), Decoders.<@Nullable Double>list(reply -> reply.isNull() ? null : reply.asDouble()));
 
-  static final ReplyDecoder<List<@Nullable String>> NULLABLE_TEXT_LIST = ReplyDecoder.of(List.of(), list(Reply::asString));
+  static final ReplyDecoder<List<@Nullable String>> NULLABLE_TEXT_LIST =
+      ReplyDecoder.<List<@Nullable String>>of(List.of(), Decoders.<@Nullable String>list(Reply::asString));
 
   static final ReplyDecoder<Map<String, String>> TEXT_MAP = ReplyDecoder.of(Map.of(), reply -> {
     List<Reply> items = pairs(reply);
@@ -168,7 +169,7 @@ final class Decoders {
   }
 
   /** Elements decoded one by one; an unmodifiable list that may hold nulls. */
-  static <T> Function<Reply, List<T>> list(Function<Reply, T> element) {
+  static <T extends @Nullable Object> Function<Reply, List<T>> list(Function<Reply, T> element) {
     return reply -> {
       List<Reply> items = reply.asList();
       List<T> out = new ArrayList<>(items.size());

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /** Decoders of geo replies. */
 final class GeoReplies {
   /** {@code GEOPOS}: a [longitude, latitude] pair, or null, per member. */
-  static final ReplyDecoder<List<@Nullable GeoCoordinates>> POSITIONS = ReplyDecoder.of(List.of(),
-      Decoders.list(GeoReplies::position));
+  static final ReplyDecoder<List<@Nullable GeoCoordinates>> POSITIONS = ReplyDecoder.<List<@Nullable GeoCoordinates>>of(List.of(),
+      Decoders.<@Nullable GeoCoordinates>list(GeoReplies::position));
 
   private GeoReplies() {}
 

@@ -33,7 +33,7 @@ public interface HashFamily<K, V> extends HashCommands<K, V>, CommandContext<K, 
   @Override
   @SuppressWarnings("unchecked")
   default List<@Nullable V> hmget(K key, K... fields) {
-    return run(Command.of(HMGET, codec().nullableValues,
+    return run(Command.<List<@Nullable V>>of(HMGET, codec().nullableValues,
         args().key(key).keys(Args.nonEmpty("HMGET", fields)).array()));
   }
 

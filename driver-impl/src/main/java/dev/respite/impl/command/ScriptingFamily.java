@@ -6,6 +6,7 @@ import dev.respite.Reply;
 import dev.respite.command.ScriptingCommands;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** {@link ScriptingCommands} as commands. */
 public interface ScriptingFamily<K, V> extends ScriptingCommands<K, V>, CommandContext<K, V> {

@@ -22,11 +22,16 @@ public interface StreamFamily<K, V> extends StreamCommands<K, V>, CommandContext
 
   @Override
   default String xadd(K key, Map<K, V> fields) {
-    return Objects.requireNonNull(xadd(key, XAddOptions.none(), fields));
+    // Without NOMKSTREAM the reply is never null: the same frame, read by a decoder that says so.
+    return run(Command.of(XADD, Decoders.NON_NULL_TEXT, xaddArgs(key, XAddOptions.none(), fields)));
   }
 
   @Override
   default @Nullable String xadd(K key, XAddOptions options, Map<K, V> fields) {
+    return run(Command.of(XADD, Decoders.TEXT, xaddArgs(key, options, fields)));
+  }
+
+  private Object[] xaddArgs(K key, XAddOptions options, Map<K, V> fields) {
     Args<K, V> args = args().key(key);
     if (options.isNoMkStream()) {
       args.add(NOMKSTREAM);
@@ -36,7 +41,7 @@ public interface StreamFamily<K, V> extends StreamCommands<K, V>, CommandContext
       trimArgs(args, trim);
     }
     args.add(options.id()).entries(Args.nonEmpty("XADD", fields));
-    return run(Command.of(XADD, Decoders.TEXT, args.array()));
+    return args.array();
   }
 
   @Override

@@ -50,7 +50,7 @@ public interface StringFamily<K, V> extends StringCommands<K, V>, CommandContext
   @Override
   @SuppressWarnings("unchecked")
   default List<@Nullable V> mget(K... keys) {
-    return run(Command.of(MGET, codec().nullableValues, args().keys(Args.nonEmpty("MGET", keys)).array()));
+    return run(Command.<List<@Nullable V>>of(MGET, codec().nullableValues, args().keys(Args.nonEmpty("MGET", keys)).array()));
   }
 
   @Override
@@ -104,6 +104,7 @@ public interface StringFamily<K, V> extends StringCommands<K, V>, CommandContext
   }
 
   @Override
+  @SuppressWarnings("NullAway") // GETRANGE always answers a string; a queue's null placeholder is never read
   default V getRange(K key, long start, long end) {
     return run(Command.of(GETRANGE, codec().value, codec().key(key), start, end));
   }

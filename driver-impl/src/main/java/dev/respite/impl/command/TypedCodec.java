@@ -66,8 +66,8 @@ public final class TypedCodec<K, V> {
     };
     this.key = ReplyDecoder.of(null, reply -> reply.isNull() ? null : decodeKey(reply));
     this.values = ReplyDecoder.of(List.of(), Decoders.list(this::decodeValue));
-    this.nullableValues = ReplyDecoder.of(List.of(),
-        Decoders.list(reply -> reply.isNull() ? null : decodeValue(reply)));
+    this.nullableValues = ReplyDecoder.<List<@Nullable V>>of(List.of(),
+        Decoders.<@Nullable V>list(reply -> reply.isNull() ? null : decodeValue(reply)));
     this.keys = ReplyDecoder.of(List.of(), Decoders.list(this::decodeKey));
     this.valueSet = ReplyDecoder.of(Set.of(), reply -> {
       Set<V> set = new LinkedHashSet<>();

@@ -59,11 +59,11 @@ final class CommandExecutor implements CommandRunner {
   }
 
   @Override
-  public <T> T run(Command<T> command) {
+  public <T extends @Nullable Object> T run(Command<T> command) {
     return execute(connectionFor(command), command);
   }
 
-  private <T> T execute(PoolEntry e, Command<T> command) {
+  private <T extends @Nullable Object> T execute(PoolEntry e, Command<T> command) {
     RedisConnection c = e.connection();
     long start = listeners.commandStarted(c, command.name(), database);
     boolean extended = false;
