@@ -146,7 +146,8 @@ final class Decoders {
    * {@code decoder}, for a reply that is never null: a null reply fails the command. The family method then
    * returns {@code run(...)} as it is, which keeps the recording rule (a method never looks at the value).
    */
-  @SuppressWarnings("unchecked")
+  // The placeholder (null for an object) only ever reaches a recording view, which discards it by design.
+  @SuppressWarnings({"unchecked", "NullAway"})
   static <T> ReplyDecoder<T> nonNull(ReplyDecoder<@Nullable T> decoder) {
     return new ReplyDecoder<>((T) decoder.placeholder()) {
       @Override

@@ -7,6 +7,7 @@ import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One command, or one pipeline or transaction, from its first byte written to its last reply read. Never
@@ -20,7 +21,7 @@ import jdk.jfr.StackTrace;
 final class CommandEvent extends Event {
   @Label("Command")
   @Description("The command's name (GET, HSET...), or PIPELINE or MULTI for a batch")
-  String command;
+  @Nullable String command;
 
   @Label("Commands")
   @Description("Commands sent in this round trip: 1, or how many a pipeline or transaction held")
@@ -31,18 +32,18 @@ final class CommandEvent extends Event {
 
   @Label("Server")
   @Description("host:port")
-  String server;
+  @Nullable String server;
 
   @Label("Pool")
-  String pool;
+  @Nullable String pool;
 
   @Label("Outcome")
   @Description("success, server error, timeout, connection error, protocol error or client error")
-  String outcome;
+  @Nullable String outcome;
 
   @Label("Error Code")
   @Description("The error reply's code (WRONGTYPE, NOSCRIPT...), for a server error")
-  String errorCode;
+  @Nullable String errorCode;
 
   @Label("Bytes Written")
   @DataAmount

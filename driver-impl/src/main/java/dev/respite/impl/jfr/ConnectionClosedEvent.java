@@ -6,6 +6,7 @@ import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
+import org.jspecify.annotations.Nullable;
 
 /** The pool closed a connection, and why. */
 @Name("dev.respite.ConnectionClosed")
@@ -15,16 +16,16 @@ import jdk.jfr.StackTrace;
 @StackTrace(false)
 final class ConnectionClosedEvent extends Event {
   @Label("Pool")
-  String pool;
+  @Nullable String pool;
 
   @Label("Server")
-  String server;
+  @Nullable String server;
 
   @Label("Reason")
   @Description("idle, expired, broken, dirty, validation failed or pool closed")
-  String reason;
+  @Nullable String reason;
 
   @Label("Cause")
   @Description("For a broken connection: timeout, protocol error, connection error...")
-  String cause;
+  @Nullable String cause;
 }

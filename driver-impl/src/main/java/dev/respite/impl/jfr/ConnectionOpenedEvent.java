@@ -7,6 +7,7 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
+import org.jspecify.annotations.Nullable;
 
 /** The pool opened a connection (connected, TLS if any, and handshaken). */
 @Name("dev.respite.ConnectionOpened")
@@ -16,10 +17,10 @@ import jdk.jfr.Timespan;
 @StackTrace(false)
 final class ConnectionOpenedEvent extends Event {
   @Label("Pool")
-  String pool;
+  @Nullable String pool;
 
   @Label("Server")
-  String server;
+  @Nullable String server;
 
   @Label("Setup Time")
   @Timespan(Timespan.NANOSECONDS)

@@ -6,6 +6,7 @@ import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Timespan;
+import org.jspecify.annotations.Nullable;
 
 /** A session's wait for a connection from the pool; recorded when the wait ends. */
 @Name("dev.respite.PoolWait")
@@ -14,7 +15,7 @@ import jdk.jfr.Timespan;
 @Description("A session waited for a connection from the pool (recorded when the wait ended)")
 final class PoolWaitEvent extends Event {
   @Label("Pool")
-  String pool;
+  @Nullable String pool;
 
   @Label("Waited")
   @Timespan(Timespan.NANOSECONDS)
@@ -22,5 +23,5 @@ final class PoolWaitEvent extends Event {
 
   @Label("Outcome")
   @Description("acquired, or timeout (RedisPoolExhaustedException after poolMaxWait)")
-  String outcome;
+  @Nullable String outcome;
 }

@@ -6,6 +6,7 @@ import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
+import org.jspecify.annotations.Nullable;
 
 /** A subscriber lost its connection and began to reconnect. */
 @Name("dev.respite.SubscriberReconnect")
@@ -15,12 +16,12 @@ import jdk.jfr.StackTrace;
 @StackTrace(false)
 final class SubscriberReconnectEvent extends Event {
   @Label("Pool")
-  String pool;
+  @Nullable String pool;
 
   @Label("Server")
-  String server;
+  @Nullable String server;
 
   @Label("Cause")
   @Description("timeout, protocol error, connection error...")
-  String cause;
+  @Nullable String cause;
 }
