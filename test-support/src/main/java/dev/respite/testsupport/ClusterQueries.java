@@ -81,6 +81,26 @@ final class ClusterQueries {
     return true;
   }
 
+  /** Whether every running node's {@code CLUSTER SLOTS} lists each range's running replicas. */
+  boolean slotsListReplicas() {
+    List<ClusterNodeView> view = view(runningNode());
+    for (LocalRedisServer node : nodes) {
+      if (!node.isRunning()) {
+        continue;
+      }
+      for (Object range : (List<?>) AdminCommands.require(node.port(), "CLUSTER", "SLOTS")) {
+        List<?> fields = (List<?>) range;
+        String primaryId = (String) ((List<?>) fields.get(2)).get(2);
+        long runningReplicas = view.stream()
+            .filter(v -> v.primaryId().equals(primaryId) && nodeOnPort(v.port()).isRunning()).count();
+        if (fields.size() - 3 != runningReplicas) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   String describe() {
     StringBuilder text = new StringBuilder();
     for (LocalRedisServer node : nodes) {

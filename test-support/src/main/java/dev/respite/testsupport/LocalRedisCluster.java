@@ -55,6 +55,9 @@ public final class LocalRedisCluster implements AutoCloseable {
         + "cluster-node-timeout " + NODE_TIMEOUT_MILLIS + "\n"
         + "cluster-config-file nodes.conf\n"
         + "cluster-announce-ip 127.0.0.1\n"
+        // CLUSTER SLOTS hides a replica whose replication offset is 0, which on an idle cluster lasts until the
+        // first replication ping: every second instead of every 10 s.
+        + "repl-ping-replica-period 1\n"
         + "repl-diskless-sync yes\n"
         + "repl-diskless-sync-delay 0\n";
     for (int i = 0; i < NODE_COUNT; i++) {
@@ -227,11 +230,13 @@ public final class LocalRedisCluster implements AutoCloseable {
 
   /**
    * Waits (at most 30 s) until every running node reports {@code cluster_state:ok}, their {@code CLUSTER NODES}
-   * views agree, no running node is flagged failing, and every running replica's link to its primary is up.
+   * views agree, no running node is flagged failing, every running replica's link to its primary is up, and
+   * every node's {@code CLUSTER SLOTS} lists the running replicas.
    */
   public void awaitStable() {
     Polling.until("the cluster to settle", SETTLE_TIMEOUT,
-        () -> queries.allStateOk() && queries.agree() && queries.replicasLinked(), queries::describe);
+        () -> queries.allStateOk() && queries.agree() && queries.replicasLinked() && queries.slotsListReplicas(),
+        queries::describe);
   }
 
   /** Every running node's {@code cluster_state} and view of the others, for diagnostics. */
