@@ -44,7 +44,10 @@ final class ClusterQueries {
     return true;
   }
 
-  /** Whether every running node has the same view and sees no running node failing. */
+  /**
+   * Whether every running node has the same view, sees no running node failing and no stopped node owning slots
+   * (with {@code cluster-require-full-coverage no}, {@code cluster_state} stays ok while they are unserved).
+   */
   boolean agree() {
     Set<ClusterNodeView> first = null;
     for (LocalRedisServer node : nodes) {
@@ -56,8 +59,12 @@ final class ClusterQueries {
         return false;
       }
       for (ClusterNodeView seen : view) {
-        if (nodeOnPort(seen.port()).isRunning() && (seen.isFailing() || seen.flags().contains("handshake"))) {
+        boolean running = nodeOnPort(seen.port()).isRunning();
+        if (running && (seen.isFailing() || seen.flags().contains("handshake"))) {
           return false;
+        }
+        if (!running && seen.slotCount() > 0) {
+          return false; // a stopped primary still owns slots: its replica is not promoted yet
         }
       }
       Set<ClusterNodeView> set = new HashSet<>(view);
