@@ -103,8 +103,11 @@ class LocalSentinelGroupIntegrationTest {
     assertThat(killed.isRunning()).isTrue();
     group.awaitStable();
     report("restart of the killed primary until Sentinel made it a replica", restart);
-    assertThat(group.primary()).isSameAs(promoted);
-    assertThat(call(killed, "ROLE")).containsSubsequence("slave", (long) promoted.port(), "connected");
+    // Not necessarily the node promoted above: on a loaded machine a 1 s stall of the new primary can make the
+    // sentinels fail over once more (seen once at load average 17 on 2 cores).
+    LocalRedisServer primary = group.primary();
+    assertThat(primary).isNotSameAs(killed);
+    assertThat(call(killed, "ROLE")).containsSubsequence("slave", (long) primary.port(), "connected");
   }
 
   @Test

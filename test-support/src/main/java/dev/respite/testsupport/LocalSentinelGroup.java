@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * processes on free loopback ports, for tests of a Sentinel-aware client.
  *
  * <p>Sentinel is tuned to react within seconds ({@code down-after-milliseconds 1000},
- * {@code failover-timeout 3000}, quorum 2). Every node and sentinel announces {@code 127.0.0.1} and binds only
+ * {@code failover-timeout 3000}, quorum 2, unless {@link #start(String, Duration, Duration)} says otherwise). Every node and sentinel announces {@code 127.0.0.1} and binds only
  * loopback. Each process has its own configuration file, which Sentinel (and its {@code CONFIG REWRITE} on
  * reconfigured nodes) rewrites, so a restarted process comes back as a real deployment's would: a replica
  * Sentinel moved follows its new primary, a killed primary whose file was never rewritten comes back as a
@@ -26,19 +26,25 @@ public final class LocalSentinelGroup implements AutoCloseable {
   /** The master name used by {@link #start()}. */
   public static final String DEFAULT_MASTER_NAME = "mymaster";
 
+  /** {@code down-after-milliseconds} unless told otherwise: a primary silent this long is subjectively down. */
+  public static final Duration DEFAULT_DOWN_AFTER = Duration.ofMillis(1_000);
+  /** {@code failover-timeout} unless told otherwise. */
+  public static final Duration DEFAULT_FAILOVER_TIMEOUT = Duration.ofMillis(3_000);
   static final int QUORUM = 2;
-  static final int DOWN_AFTER_MILLIS = 1_000;
-  static final int FAILOVER_TIMEOUT_MILLIS = 3_000;
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration PRIMARY_CHANGE_TIMEOUT = Duration.ofSeconds(30);
 
   private final String masterName;
+  private final Duration downAfter;
+  private final Duration failoverTimeout;
   private final List<LocalRedisServer> dataNodes = new ArrayList<>();
   private final List<LocalRedisServer> sentinels = new ArrayList<>();
   private final SentinelQueries queries;
 
-  private LocalSentinelGroup(String masterName) {
+  private LocalSentinelGroup(String masterName, Duration downAfter, Duration failoverTimeout) {
     this.masterName = masterName;
+    this.downAfter = downAfter;
+    this.failoverTimeout = failoverTimeout;
     this.queries = new SentinelQueries(masterName, sentinels);
   }
 
@@ -56,11 +62,26 @@ public final class LocalSentinelGroup implements AutoCloseable {
    * @throws IllegalStateException if a process fails to start or the group does not settle within 30 s
    */
   public static LocalSentinelGroup start(String masterName) {
+    return start(masterName, DEFAULT_DOWN_AFTER, DEFAULT_FAILOVER_TIMEOUT);
+  }
+
+  /**
+   * Like {@link #start(String)} with other Sentinel timings: on a heavily loaded machine a primary that stalls
+   * for {@code downAfter} is failed over although nobody killed it, so a test that must not see a spontaneous
+   * failover may want a longer one (at the price of slower reactions to {@link #killPrimary()}).
+   *
+   * @throws IllegalArgumentException for a blank master name or one with whitespace, or a timing under 100 ms
+   */
+  public static LocalSentinelGroup start(String masterName, Duration downAfter, Duration failoverTimeout) {
+    if (downAfter.toMillis() < 100 || failoverTimeout.toMillis() < 100) {
+      throw new IllegalArgumentException("Sentinel timings must be at least 100 ms, got down-after " + downAfter
+          + " and failover-timeout " + failoverTimeout);
+    }
     if (masterName.isBlank() || masterName.chars().anyMatch(Character::isWhitespace)) {
       throw new IllegalArgumentException("a master name needs at least one character and no whitespace: \""
           + masterName + "\"");
     }
-    LocalSentinelGroup group = new LocalSentinelGroup(masterName);
+    LocalSentinelGroup group = new LocalSentinelGroup(masterName, downAfter, failoverTimeout);
     try {
       group.launch();
       return group;
@@ -96,8 +117,8 @@ public final class LocalSentinelGroup implements AutoCloseable {
   private String sentinelConfig(LocalRedisServer primary) {
     return "sentinel announce-ip 127.0.0.1\n"
         + "sentinel monitor " + masterName + " 127.0.0.1 " + primary.port() + " " + QUORUM + "\n"
-        + "sentinel down-after-milliseconds " + masterName + " " + DOWN_AFTER_MILLIS + "\n"
-        + "sentinel failover-timeout " + masterName + " " + FAILOVER_TIMEOUT_MILLIS + "\n"
+        + "sentinel down-after-milliseconds " + masterName + " " + downAfter.toMillis() + "\n"
+        + "sentinel failover-timeout " + masterName + " " + failoverTimeout.toMillis() + "\n"
         + "sentinel parallel-syncs " + masterName + " 1\n";
   }
 
