@@ -45,7 +45,7 @@ public final class LocalSentinelGroup implements AutoCloseable {
     this.masterName = masterName;
     this.downAfter = downAfter;
     this.failoverTimeout = failoverTimeout;
-    this.queries = new SentinelQueries(masterName, sentinels);
+    this.queries = new SentinelQueries(masterName, sentinels, dataNodes);
   }
 
   /** Starts the group under the master name {@value #DEFAULT_MASTER_NAME}; see {@link #start(String)}. */
@@ -274,29 +274,7 @@ public final class LocalSentinelGroup implements AutoCloseable {
    * running sentinel sees those replicas up and knows the two other sentinels.
    */
   public void awaitStable() {
-    Polling.until("the Sentinel group to settle", SETTLE_TIMEOUT, this::isStable, queries::describe);
-  }
-
-  private boolean isStable() {
-    int primaryPort = queries.agreedPrimaryPort();
-    if (primaryPort <= 0 || !NodeRoles.role(primaryPort).equals("master")) {
-      return false;
-    }
-    List<Integer> replicaPorts = new ArrayList<>();
-    for (LocalRedisServer node : dataNodes) {
-      if (node.isRunning() && node.port() != primaryPort) {
-        if (!NodeRoles.replicatesFrom(node.port(), primaryPort)) {
-          return false;
-        }
-        replicaPorts.add(node.port());
-      }
-    }
-    for (LocalRedisServer sentinel : sentinels) {
-      if (sentinel.isRunning() && !queries.seesHealthy(sentinel, replicaPorts)) {
-        return false;
-      }
-    }
-    return true;
+    Polling.until("the Sentinel group to settle", SETTLE_TIMEOUT, queries::settled, queries::describe);
   }
 
   private LocalRedisServer nodeOnPort(int port) {

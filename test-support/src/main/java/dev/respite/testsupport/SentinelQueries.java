@@ -1,5 +1,6 @@
 package dev.respite.testsupport;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +12,12 @@ final class SentinelQueries {
 
   private final String masterName;
   private final List<LocalRedisServer> sentinels;
+  private final List<LocalRedisServer> dataNodes;
 
-  SentinelQueries(String masterName, List<LocalRedisServer> sentinels) {
+  SentinelQueries(String masterName, List<LocalRedisServer> sentinels, List<LocalRedisServer> dataNodes) {
     this.masterName = masterName;
     this.sentinels = sentinels;
+    this.dataNodes = dataNodes;
   }
 
   LocalRedisServer runningSentinel() {
@@ -50,6 +53,29 @@ final class SentinelQueries {
       }
     }
     return agreed;
+  }
+
+  /** See {@link LocalSentinelGroup#awaitStable()}. */
+  boolean settled() {
+    int primaryPort = agreedPrimaryPort();
+    if (primaryPort <= 0 || !NodeRoles.role(primaryPort).equals("master")) {
+      return false;
+    }
+    List<Integer> replicaPorts = new ArrayList<>();
+    for (LocalRedisServer node : dataNodes) {
+      if (node.isRunning() && node.port() != primaryPort) {
+        if (!NodeRoles.replicatesFrom(node.port(), primaryPort)) {
+          return false;
+        }
+        replicaPorts.add(node.port());
+      }
+    }
+    for (LocalRedisServer sentinel : sentinels) {
+      if (sentinel.isRunning() && !seesHealthy(sentinel, replicaPorts)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
