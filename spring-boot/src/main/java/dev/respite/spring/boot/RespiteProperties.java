@@ -58,6 +58,11 @@ public class RespiteProperties {
    */
   private @Nullable Duration leakDetectionThreshold;
   /**
+   * Duration from which a command (or pipeline, transaction) is logged at WARNING with its name, server,
+   * database, duration and connection wait, never its arguments; 0s = off.
+   */
+  private @Nullable Duration slowCommandThreshold;
+  /**
    * How often a subscriber PINGs; no reply within this plus socketTimeout means a dead connection, which it
    * replaces.
    */
@@ -264,6 +269,14 @@ public class RespiteProperties {
 
   public void setLeakDetectionThreshold(@Nullable Duration leakDetectionThreshold) {
     this.leakDetectionThreshold = leakDetectionThreshold;
+  }
+
+  public @Nullable Duration getSlowCommandThreshold() {
+    return slowCommandThreshold;
+  }
+
+  public void setSlowCommandThreshold(@Nullable Duration slowCommandThreshold) {
+    this.slowCommandThreshold = slowCommandThreshold;
   }
 
   public @Nullable Duration getSubscriberPingInterval() {
