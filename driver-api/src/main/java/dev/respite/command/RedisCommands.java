@@ -12,5 +12,5 @@ public interface RedisCommands<K, V> extends KeyCommands<K, V>, StringCommands<K
     SortCommands<K, V>, HyperLogLogCommands<K, V>, BitmapCommands<K, V>, GeoCommands<K, V>,
     StreamCommands<K, V>, ServerCommands<K, V>, ClientCommands<K, V>, SlowLogCommands<K, V>,
     AclCommands<K, V>, ScriptingCommands<K, V>, FunctionCommands<K, V>, PublishCommands<K, V>,
-    PubSubIntrospectionCommands<K, V> {
+    PubSubIntrospectionCommands<K, V>, PersistenceCommands<K, V> {
 }

@@ -7,6 +7,12 @@ import java.util.Objects;
 /** The subcommands and keywords of the administration families (client, ACL, slow log, functions, pub/sub). */
 final class AdminKeywords {
   static final ProtocolKeyword FLUSHALL = ProtocolKeyword.of("FLUSHALL");
+  static final ProtocolKeyword SAVE = ProtocolKeyword.of("SAVE");
+  static final ProtocolKeyword BGSAVE = ProtocolKeyword.of("BGSAVE");
+  static final ProtocolKeyword BGREWRITEAOF = ProtocolKeyword.of("BGREWRITEAOF");
+  static final ProtocolKeyword MIGRATE = ProtocolKeyword.of("MIGRATE");
+  static final ProtocolKeyword AUTH = ProtocolKeyword.of("AUTH");
+  static final ProtocolKeyword AUTH2 = ProtocolKeyword.of("AUTH2");
   static final ProtocolKeyword WAITAOF = ProtocolKeyword.of("WAITAOF");
   static final ProtocolKeyword LIST = ProtocolKeyword.of("LIST");
   static final ProtocolKeyword KILL = ProtocolKeyword.of("KILL");

@@ -69,6 +69,9 @@ final class AdminReplies {
     return bytes;
   });
 
+  /** {@code MIGRATE}: {@code OK}, or {@code NOKEY} when none of the keys existed. */
+  static final ReplyDecoder<Boolean> MIGRATED = ReplyDecoder.of(false, reply -> !"NOKEY".equals(reply.asString()));
+
   private AdminReplies() {}
 
   /** {@code PUBSUB NUMSUB}: channel and count alternating, kept in the order sent. */

@@ -31,7 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** What the methods of the newer families write, and how their replies decode, without a server. */
@@ -119,7 +119,7 @@ class TypedSurfaceFramesTest {
   /** A recording view gives placeholders: every method must return them untouched, or queuing it would fail. */
   @Test
   void everyNewMethodRecordsOneCommandAndReturnsItsPlaceholder() {
-    List<Consumer<RecordingView<String, String>>> calls = List.of(
+    List<Function<RecordingView<String, String>, Object>> calls = List.of(
         c -> c.sort("k", SortOptions.none()), c -> c.lcs("a", "b"), c -> c.lcsIdx("a", "b", 0),
         c -> c.bitfield("b", BitField.create().get(BitField.unsigned(8), 0)), c -> c.serverInfo(),
         c -> c.serverInfo("server"), c -> c.clientList(), c -> c.clientInfo(), c -> c.slowlogGet(1),
@@ -129,10 +129,11 @@ class TypedSurfaceFramesTest {
         c -> c.xinfoStreamFull("s", 0), c -> c.zrandMemberWithScores("z", 1), c -> c.hrandFieldWithValues("h", 1),
         c -> c.geosearchWithDetails("g", GeoSearch.<String>fromMember("m").byRadius(1, GeoUnit.M)),
         c -> c.lpos("l", "x", LPosOptions.none()));
-    for (Consumer<RecordingView<String, String>> call : calls) {
+    for (Function<RecordingView<String, String>, Object> call : calls) {
       int before = r.commands.size();
-      call.accept(r);
+      Object returned = call.apply(r);
       assertThat(r.commands).hasSize(before + 1);
+      assertThat(returned).isEqualTo(r.lastCommand().decoder().placeholder());
     }
   }
 
