@@ -14,13 +14,12 @@ import dev.respite.command.FunctionRestorePolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ACL users and log, FUNCTION administration and SCRIPT KILL against a real server. */
-class AclAndFunctionCommandsIntegrationTest {
+class AclAndFunctionCommandsIntegrationTest extends SessionPerTest {
   @RegisterExtension
   static final RedisServerExtension redis = RedisServerExtension.create();
 
@@ -28,22 +27,14 @@ class AclAndFunctionCommandsIntegrationTest {
       + "redis.register_function{function_name='it_hello', callback=function(keys, args) return 'hi' end,"
       + " flags={'no-writes'}, description='says hi'}";
 
-  RedisSession s;
-
-  /** The data source options; the RESP3 subclass changes them. */
-  String options() {
-    return "";
+  @Override
+  RedisServerExtension server() {
+    return redis;
   }
 
   @BeforeEach
-  void open() {
-    s = redis.dataSource(options()).openSession();
-    s.functionFlush(FlushMode.SYNC); // FLUSHALL keeps functions; each test starts without any
-  }
-
-  @AfterEach
-  void close() {
-    s.close();
+  void startWithoutFunctions() {
+    s.functionFlush(FlushMode.SYNC); // FLUSHALL keeps functions
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.respite.RedisDataSource;
-import dev.respite.RedisSession;
 import dev.respite.command.BitField;
 import dev.respite.command.BitFieldOverflow;
 import dev.respite.command.BitUnit;
@@ -23,32 +21,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SORT, LCS, BITFIELD and the rarer options of list, hash, bitmap and geo commands, against a real server. */
-class DataCommandOptionsIntegrationTest {
+class DataCommandOptionsIntegrationTest extends SessionPerTest {
   @RegisterExtension
   static final RedisServerExtension redis = RedisServerExtension.create();
 
-  RedisSession s;
-
-  /** The data source options; the RESP3 subclass changes them. */
-  String options() {
-    return "";
-  }
-
-  @BeforeEach
-  void open() {
-    RedisDataSource ds = redis.dataSource(options());
-    s = ds.openSession();
-  }
-
-  @AfterEach
-  void close() {
-    s.close();
+  @Override
+  RedisServerExtension server() {
+    return redis;
   }
 
   @Test

@@ -8,33 +8,19 @@ import dev.respite.RedisSession;
 import dev.respite.command.MigrateOptions;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SAVE, BGSAVE, BGREWRITEAOF and MIGRATE (to a second server) against real servers. */
-class PersistenceCommandsIntegrationTest {
+class PersistenceCommandsIntegrationTest extends SessionPerTest {
   @RegisterExtension
   static final RedisServerExtension redis = RedisServerExtension.create();
   @RegisterExtension
   static final RedisServerExtension target = RedisServerExtension.create();
 
-  RedisSession s;
-
-  /** The data source options; the RESP3 subclass changes them. */
-  String options() {
-    return "";
-  }
-
-  @BeforeEach
-  void open() {
-    s = redis.dataSource(options()).openSession();
-  }
-
-  @AfterEach
-  void close() {
-    s.close();
+  @Override
+  RedisServerExtension server() {
+    return redis;
   }
 
   @Test

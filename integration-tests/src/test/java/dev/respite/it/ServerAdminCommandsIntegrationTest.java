@@ -22,31 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** INFO parsed, CONFIG SET, FLUSHALL/FLUSHDB modes, WAITAOF, CLIENT and SLOWLOG against a real server. */
-class ServerAdminCommandsIntegrationTest {
+class ServerAdminCommandsIntegrationTest extends SessionPerTest {
   @RegisterExtension
   static final RedisServerExtension redis = RedisServerExtension.create();
 
-  RedisSession s;
-
-  /** The data source options; the RESP3 subclass changes them. */
-  String options() {
-    return "";
-  }
-
-  @BeforeEach
-  void open() {
-    s = redis.dataSource(options()).openSession();
-  }
-
-  @AfterEach
-  void close() {
-    s.close();
+  @Override
+  RedisServerExtension server() {
+    return redis;
   }
 
   @Test

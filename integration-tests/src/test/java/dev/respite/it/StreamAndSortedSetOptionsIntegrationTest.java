@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.respite.Reply;
-import dev.respite.RedisSession;
 import dev.respite.command.AutoClaimedIds;
 import dev.respite.command.PendingMessage;
 import dev.respite.command.ScoredValue;
@@ -20,31 +19,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** XCLAIM/XAUTOCLAIM/XPENDING options, XINFO STREAM FULL and sorted-set WEIGHTS/AGGREGATE/WITHSCORES. */
-class StreamAndSortedSetOptionsIntegrationTest {
+class StreamAndSortedSetOptionsIntegrationTest extends SessionPerTest {
   @RegisterExtension
   static final RedisServerExtension redis = RedisServerExtension.create();
 
-  RedisSession s;
-
-  /** The data source options; the RESP3 subclass changes them. */
-  String options() {
-    return "";
-  }
-
-  @BeforeEach
-  void open() {
-    s = redis.dataSource(options()).openSession();
-  }
-
-  @AfterEach
-  void close() {
-    s.close();
+  @Override
+  RedisServerExtension server() {
+    return redis;
   }
 
   /** Three entries delivered to consumer c1 of group g; returns their ids. */
