@@ -50,6 +50,7 @@ public interface ClientFamily<K, V> extends ClientCommands<K, V>, CommandContext
 
   @Override
   default void clientNoEvict(boolean on) {
-    run(Command.of(CLIENT, Decoders.STATUS, NO_EVICT, on ? ON : OFF).effect(Command.Effect.CLOSES_CONNECTION));
+    // The effect (the connection is closed after the session) comes from the subcommand: CommandEffect.
+    run(Command.of(CLIENT, Decoders.STATUS, NO_EVICT, on ? ON : OFF));
   }
 }

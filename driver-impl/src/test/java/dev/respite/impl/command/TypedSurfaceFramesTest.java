@@ -64,10 +64,10 @@ class TypedSurfaceFramesTest {
     assertThat(r.lastCommand().blockMillis()).isEqualTo(1500);
     r.clientNoEvict(true);
     assertThat(sent()).containsExactly("CLIENT", "NO-EVICT", "ON");
-    assertThat(r.lastCommand().effect()).isEqualTo(Command.Effect.CLOSES_CONNECTION);
+    assertThat(r.lastCommand().effect()).isEqualTo(CommandEffect.CLOSES_CONNECTION);
     r.clientPause(Duration.ofSeconds(2), PauseMode.WRITE);
     assertThat(sent()).containsExactly("CLIENT", "PAUSE", "2000", "WRITE");
-    assertThat(r.lastCommand().effect()).isEqualTo(Command.Effect.NONE);
+    assertThat(r.lastCommand().effect()).isEqualTo(CommandEffect.NONE);
     assertThat(r.lastCommand().blockMillis()).isEqualTo(Command.NOT_BLOCKING);
   }
 
