@@ -51,6 +51,7 @@ class TypedSurfaceQueueIntegrationTest {
       Response<Map<String, Long>> numSub;
       Response<String> whoAmI;
       Response<Long> slowlogLen;
+      Response<String> streamId;
       try (Pipeline<String, String> p = s.pipeline()) {
         sorted = p.queue(c -> c.sort("nums", SortOptions.none().descending()));
         lcsLength = p.queue(c -> c.lcsLength("k1", "k2"));
@@ -63,6 +64,7 @@ class TypedSurfaceQueueIntegrationTest {
         whoAmI = p.queue(c -> c.aclWhoAmI());
         slowlogLen = p.queue(c -> c.slowlogLen());
         p.queueVoid(c -> c.configSet("maxmemory-samples", "5"));
+        streamId = p.queue(c -> c.xadd("events", Map.of("type", "login")));
       }
       assertThat(sorted.get()).containsExactly("3", "2", "1");
       assertThat(lcsLength.get()).isEqualTo(6);
@@ -74,6 +76,7 @@ class TypedSurfaceQueueIntegrationTest {
       assertThat(numSub.get()).containsExactlyEntriesOf(Map.of("nobody", 0L));
       assertThat(whoAmI.get()).isEqualTo("default");
       assertThat(slowlogLen.get()).isNotNegative();
+      assertThat(streamId.get()).as("xadd without options queues too").matches("\\d+-\\d+");
     }
   }
 

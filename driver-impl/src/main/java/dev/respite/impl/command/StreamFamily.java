@@ -26,21 +26,12 @@ public interface StreamFamily<K, V> extends StreamCommands<K, V>, CommandContext
 
   @Override
   default String xadd(K key, Map<K, V> fields) {
-    return Objects.requireNonNull(xadd(key, XAddOptions.none(), fields));
+    return run(Command.of(XADD, Decoders.TEXT, xaddArgs(key, XAddOptions.none(), fields)));
   }
 
   @Override
   default @Nullable String xadd(K key, XAddOptions options, Map<K, V> fields) {
-    Args<K, V> args = args().key(key);
-    if (options.isNoMkStream()) {
-      args.add(NOMKSTREAM);
-    }
-    StreamTrim trim = options.trim();
-    if (trim != null) {
-      trimArgs(args, trim);
-    }
-    args.add(options.id()).entries(Args.nonEmpty("XADD", fields));
-    return run(Command.of(XADD, Decoders.TEXT, args.array()));
+    return run(Command.of(XADD, Decoders.TEXT, xaddArgs(key, options, fields)));
   }
 
   @Override
@@ -231,6 +222,18 @@ public interface StreamFamily<K, V> extends StreamCommands<K, V>, CommandContext
       args.add(FORCE);
     }
     return args;
+  }
+
+  private Object[] xaddArgs(K key, XAddOptions options, Map<K, V> fields) {
+    Args<K, V> args = args().key(key);
+    if (options.isNoMkStream()) {
+      args.add(NOMKSTREAM);
+    }
+    StreamTrim trim = options.trim();
+    if (trim != null) {
+      trimArgs(args, trim);
+    }
+    return args.add(options.id()).entries(Args.nonEmpty("XADD", fields)).array();
   }
 
   private static <A extends Args<?, ?>> A trimArgs(A args, StreamTrim trim) {
