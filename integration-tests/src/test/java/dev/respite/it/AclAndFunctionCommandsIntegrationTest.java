@@ -11,9 +11,12 @@ import dev.respite.command.FlushMode;
 import dev.respite.command.FunctionInfo;
 import dev.respite.command.FunctionLibrary;
 import dev.respite.command.FunctionRestorePolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -117,6 +120,34 @@ class AclAndFunctionCommandsIntegrationTest extends SessionPerTest {
         .extracting(e -> ((RedisServerException) e).code()).isEqualTo("NOTBUSY");
     assertThatThrownBy(() -> s.functionKill()).isInstanceOf(RedisServerException.class)
         .extracting(e -> ((RedisServerException) e).code()).isEqualTo("NOTBUSY");
+  }
+
+  @Test
+  void scriptKillStopsARunningScript() throws Exception {
+    // A script that spins for at most 10 s, so that a failed kill cannot hang the server for the next tests.
+    String spin = "local start = tonumber(redis.call('TIME')[1]) "
+        + "while tonumber(redis.call('TIME')[1]) - start < 10 do end return 1";
+    s.configSet("busy-reply-threshold", "50"); // other clients may send SCRIPT KILL after 50 ms
+    try (RedisSession runner = redis.dataSource(options()).openSession()) {
+      runner.ping();
+      CompletableFuture<Reply> running = CompletableFuture.supplyAsync(() -> runner.eval(spin, List.of(), List.of()));
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      boolean killed = false;
+      while (!killed && System.nanoTime() < deadline) {
+        try {
+          s.scriptKill();
+          killed = true;
+        } catch (RedisServerException e) {
+          assertThat(e.code()).as("only NOTBUSY while the script has not started").isEqualTo("NOTBUSY");
+          Thread.sleep(10);
+        }
+      }
+      assertThat(killed).isTrue();
+      assertThatThrownBy(() -> running.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(RedisServerException.class)
+          .hasMessageContaining("killed");
+    } finally {
+      s.configSet("busy-reply-threshold", "5000");
+    }
   }
 
   @Test
