@@ -105,6 +105,11 @@ final class Decoders {
   static final ReplyDecoder<List<@Nullable Double>> NULLABLE_DOUBLE_LIST = ReplyDecoder.<List<@Nullable Double>>of(
       List.of(), Decoders.<@Nullable Double>list(reply -> reply.isNull() ? null : reply.asDouble()));
 
+  static final ReplyDecoder<List<@Nullable Long>> NULLABLE_LONG_LIST =
+      ReplyDecoder.<List<@Nullable Long>>of(List.of(), Decoders.<@Nullable Long>list(reply -> reply.isNull() ? null : reply.asLong()));
+
+  static final ReplyDecoder<List<String>> TEXT_LIST = ReplyDecoder.of(List.of(), list(Decoders::text));
+
   static final ReplyDecoder<List<@Nullable String>> NULLABLE_TEXT_LIST =
       ReplyDecoder.<List<@Nullable String>>of(List.of(), Decoders.<@Nullable String>list(Reply::asString));
 
@@ -118,6 +123,9 @@ final class Decoders {
   });
 
   static final ReplyDecoder<Map<String, Reply>> REPLY_MAP = ReplyDecoder.of(Map.of(), Decoders::replyMap);
+
+  static final ReplyDecoder<@Nullable Map<String, Reply>> NULLABLE_REPLY_MAP =
+      ReplyDecoder.of(null, reply -> reply.isNull() ? null : replyMap(reply));
 
   static final ReplyDecoder<List<Map<String, Reply>>> REPLY_MAP_LIST =
       ReplyDecoder.of(List.of(), list(Decoders::replyMap));
@@ -198,7 +206,7 @@ final class Decoders {
     return text;
   }
 
-  private static Map<String, Reply> replyMap(Reply reply) {
+  static Map<String, Reply> replyMap(Reply reply) {
     List<Reply> items = pairs(reply);
     Map<String, Reply> map = new LinkedHashMap<>();
     for (int i = 0; i < items.size(); i += 2) {

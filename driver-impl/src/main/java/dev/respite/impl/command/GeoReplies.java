@@ -1,7 +1,9 @@
 package dev.respite.impl.command;
 
+import dev.respite.RedisException;
 import dev.respite.Reply;
 import dev.respite.command.GeoCoordinates;
+import dev.respite.command.GeoMatch;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +14,18 @@ final class GeoReplies {
       Decoders.<@Nullable GeoCoordinates>list(GeoReplies::position));
 
   private GeoReplies() {}
+
+  /** {@code GEOSEARCH ... WITHDIST WITHCOORD}: [member, distance, [longitude, latitude]] per match. */
+  static <K, V> ReplyDecoder<List<GeoMatch<V>>> matches(TypedCodec<K, V> codec) {
+    return ReplyDecoder.of(List.of(), Decoders.list(reply -> {
+      List<Reply> parts = reply.asList();
+      GeoCoordinates position = position(parts.get(2));
+      if (position == null) {
+        throw new RedisException("GEOSEARCH WITHCOORD sent no position for a match");
+      }
+      return new GeoMatch<>(codec.decodeValue(parts.get(0)), parts.get(1).asDouble(), position);
+    }));
+  }
 
   private static @Nullable GeoCoordinates position(Reply reply) {
     if (reply.isNull()) {

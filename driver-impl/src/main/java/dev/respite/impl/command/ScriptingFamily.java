@@ -3,6 +3,7 @@ package dev.respite.impl.command;
 import static dev.respite.impl.command.Keywords.*;
 
 import dev.respite.Reply;
+import dev.respite.command.FlushMode;
 import dev.respite.command.ScriptingCommands;
 import java.util.List;
 import java.util.Objects;
@@ -76,6 +77,16 @@ public interface ScriptingFamily<K, V> extends ScriptingCommands<K, V>, CommandC
   @Override
   default void functionFlush() {
     run(Command.of(FUNCTION, Decoders.STATUS, FLUSH));
+  }
+
+  @Override
+  default void scriptFlush(FlushMode mode) {
+    run(Command.of(SCRIPT, Decoders.STATUS, FLUSH, AdminKeywords.flushMode(mode)));
+  }
+
+  @Override
+  default void scriptKill() {
+    run(Command.of(SCRIPT, Decoders.STATUS, AdminKeywords.KILL));
   }
 
   /** {@code name numkeys key... arg...}, shared by EVAL, EVALSHA and FCALL. */
