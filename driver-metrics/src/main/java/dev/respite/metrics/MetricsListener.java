@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * {@code respite.subscriber.*} meters. Its {@link #close()} (called when the data source closes, or the
  * listener is removed) takes every one of them out of the registry.
  */
-final class MetricsListener implements RedisListener {
+final class MetricsListener implements ListenerBinding.Bound {
   static final String POOL_NAME = "pool.name";
   private static final String PREFIX = "db.client.connection.";
   /** OpenTelemetry has no convention for pub/sub subscribers of a database client: these are Respite's own. */
@@ -145,7 +145,8 @@ final class MetricsListener implements RedisListener {
   }
 
   /** Whether {@link #close()} has run. */
-  boolean isClosed() {
+  @Override
+  public boolean isClosed() {
     return meters.isRemoved();
   }
 }

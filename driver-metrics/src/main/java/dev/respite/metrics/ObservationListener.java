@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * whatever observation was current there), and stopped when it completes. Pool waits of at least the
  * threshold become an event of the caller's current observation.
  */
-final class ObservationListener implements RedisListener {
+final class ObservationListener implements ListenerBinding.Bound {
   static final String POOL_WAIT_EVENT = "respite.pool.wait";
   static final String POOL_TIMEOUT_EVENT = "respite.pool.timeout";
   private static final DefaultRedisObservationConvention COMMANDS = new DefaultRedisObservationConvention();
@@ -129,7 +129,8 @@ final class ObservationListener implements RedisListener {
     closed = true;
   }
 
-  boolean isClosed() {
+  @Override
+  public boolean isClosed() {
     return closed;
   }
 }

@@ -33,13 +33,10 @@ import java.util.Collection;
  * Every binding that shares a Prometheus registry must use the same options: Prometheus wants one set of
  * tags, and one kind of histogram, per meter name.
  */
-public final class RespiteMetrics implements AutoCloseable {
-  private final RedisDataSource dataSource;
-  private final MetricsListener listener;
+public final class RespiteMetrics extends ListenerBinding {
 
   private RespiteMetrics(RedisDataSource dataSource, MetricsListener listener) {
-    this.dataSource = dataSource;
-    this.listener = listener;
+    super(dataSource, listener);
   }
 
   /**
@@ -57,23 +54,8 @@ public final class RespiteMetrics implements AutoCloseable {
     return new Builder();
   }
 
-  /** Removes the listener and every meter of this binding from the registry. Calling it again does nothing. */
-  @Override
-  public void close() {
-    dataSource.removeListener(listener);
-    // Already done by removeListener, unless the data source had closed (and closed the listener) first.
-    listener.close();
-  }
 
-  /** Whether the meters are gone: {@link #close()} was called, or the data source was closed. */
-  public boolean isClosed() {
-    return listener.isClosed();
-  }
 
-  @Override
-  public String toString() {
-    return "RespiteMetrics[pool=" + dataSource.poolName() + (isClosed() ? ", closed" : "") + "]";
-  }
 
   /** Chooses how much detail the meters carry; every option costs time series. Not thread-safe. */
   public static final class Builder {

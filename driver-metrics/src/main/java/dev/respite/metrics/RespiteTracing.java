@@ -21,16 +21,13 @@ import org.jspecify.annotations.Nullable;
  * current observation; a borrow that gives up is a {@code respite.pool.timeout} event. Arguments are never
  * recorded.
  */
-public final class RespiteTracing implements AutoCloseable {
+public final class RespiteTracing extends ListenerBinding {
   /** The default {@link Builder#poolWaitThreshold}. */
   public static final Duration DEFAULT_POOL_WAIT_THRESHOLD = Duration.ofMillis(1);
 
-  private final RedisDataSource dataSource;
-  private final ObservationListener listener;
 
   private RespiteTracing(RedisDataSource dataSource, ObservationListener listener) {
-    this.dataSource = dataSource;
-    this.listener = listener;
+    super(dataSource, listener);
   }
 
   /**
@@ -47,22 +44,8 @@ public final class RespiteTracing implements AutoCloseable {
     return new Builder();
   }
 
-  /** Stops observing. Calling it again does nothing. */
-  @Override
-  public void close() {
-    dataSource.removeListener(listener);
-    listener.close();
-  }
 
-  /** Whether {@link #close()} was called, or the data source was closed. */
-  public boolean isClosed() {
-    return listener.isClosed();
-  }
 
-  @Override
-  public String toString() {
-    return "RespiteTracing[pool=" + dataSource.poolName() + (isClosed() ? ", closed" : "") + "]";
-  }
 
   /** What the observations carry. Not thread-safe. */
   public static final class Builder {
