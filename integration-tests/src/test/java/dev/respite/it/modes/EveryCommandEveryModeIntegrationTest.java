@@ -41,7 +41,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * voidRow(c -> c.set("k", "x")).then(s -> s.get("k"), "x"),         // void: response null, effect probed
  * row(c -> c.spop("one"), "m").given(s -> s.sadd("one", "m")),     // own setup after the keyspace
  * row(c -> c.time(), where("recent", r -> ...)),                    // a reply that varies: a property
+ * voidRow(c -> c.save()).inTransaction(serverError("EXECABORT")),  // Redis refuses it inside MULTI
  * }</pre>
+ * A row states a different transaction reply only for a command Redis will not queue inside MULTI.
  * The method a row covers is found by running its call on a recording proxy, so a row names no signature;
  * a call must invoke exactly one command. Blocking commands must find data (or use a short timeout) so that
  * they return at once. The RESP3 subclass runs the same table with {@code protocol=3}.
@@ -118,7 +120,7 @@ class EveryCommandEveryModeIntegrationTest {
       Map<Mode, Outcome> actual = new EnumMap<>(Mode.class);
       for (Mode mode : Mode.values()) {
         CommandRow.Expect probe = row.probeExpect();
-        expected.put(mode, new Outcome(row.expect.expected(), probe == null ? null : probe.expected(), "PONG", 0, 0));
+        expected.put(mode, new Outcome(row.expectIn(mode).expected(), probe == null ? null : probe.expected(), "PONG", 0, 0));
         actual.put(mode, run(mode, row, view, adapt));
       }
       assertThat(actual).as("%s: reply, probe, PING after, connections destroyed as broken, lent after; per mode",
@@ -138,9 +140,9 @@ class EveryCommandEveryModeIntegrationTest {
           Object value = mode.run(view.apply(session), adapt, row);
           reply = row.isVoid && value != null
               ? "a void response holding " + value.getClass().getSimpleName() + " " + value
-              : row.expect.apply(Normalised.of(value));
+              : row.expectIn(mode).apply(Normalised.of(value));
         } catch (RedisServerException e) {
-          reply = row.expect.apply(new CommandRow.ServerError(e.code()));
+          reply = row.expectIn(mode).apply(new CommandRow.ServerError(e.code()));
         } catch (RuntimeException | AssertionError e) {
           reply = "threw " + e;
         }
