@@ -9,6 +9,7 @@ import dev.respite.command.ClientInfo;
 import dev.respite.command.ClientKillFilter;
 import dev.respite.command.PauseMode;
 import dev.respite.command.SlowLogEntry;
+import dev.respite.testsupport.RawRedisClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,14 @@ final class ClientAclAndSlowLogRows {
     s.configSet("slowlog-log-slower-than", "0");
     s.slowlogReset();
     s.echo("slow");
+  };
+
+  /** An ACL log holding one entry: another client's AUTH as an unknown user. */
+  private static final Consumer<RedisSession> ONE_REFUSED_AUTH = s -> {
+    s.aclLogReset();
+    try (RawRedisClient other = EveryCommandEveryModeIntegrationTest.redis.admin()) {
+      other.call("AUTH", "modes-nobody", "wrong");
+    }
   };
 
   private ClientAclAndSlowLogRows() {}
@@ -68,8 +77,12 @@ final class ClientAclAndSlowLogRows {
             r -> r instanceof List<?> l && l.contains("keyspace") && l.contains("geo"))),
         row(c -> c.aclCat("geo"), where("the geo commands, geoadd among them",
             r -> r instanceof List<?> l && l.contains("geoadd") && !l.contains("get"))),
-        row(c -> c.aclLog(10), List.of()).given(s -> s.aclLogReset()),
-        voidRow(c -> c.aclLogReset()).then(s -> s.aclLog(10), List.of()),
+        row(c -> c.aclLog(10), where("the refused AUTH of modes-nobody", r -> r instanceof List<?> l && l.size() == 1
+            && l.get(0) instanceof Map<?, ?> entry && "auth".equals(entry.get("reason"))
+            && "modes-nobody".equals(entry.get("username"))))
+            .given(ONE_REFUSED_AUTH),
+        row(c -> c.aclLog(10), List.of()).given(s -> s.aclLogReset()).as("an empty log"),
+        voidRow(c -> c.aclLogReset()).given(ONE_REFUSED_AUTH).then(s -> s.aclLog(10), List.of()),
         row(c -> c.slowlogLen(), where("at least the ECHO", r -> r instanceof Long n && n >= 1)).given(EVERY_COMMAND_LOGGED),
         row(c -> c.slowlogGet(10), where("the ECHO slow entry", r -> r instanceof List<?> l
             && l.stream().anyMatch(e -> ((SlowLogEntry) e).arguments().equals(List.of("ECHO", "slow")))))

@@ -11,6 +11,7 @@ import dev.respite.command.RedisCommands;
 import dev.respite.command.RedisOperations;
 import dev.respite.command.StringCommands;
 import dev.respite.it.RedisServerExtension;
+import dev.respite.testsupport.RawRedisClient;
 import dev.respite.spi.RedisListener;
 import java.lang.reflect.Method;
 import java.util.EnumMap;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -54,6 +57,30 @@ class EveryCommandEveryModeIntegrationTest {
 
   /** The families whose rows also run on the binary view. */
   private static final Set<Class<?>> BINARY_FAMILIES = Set.of(StringCommands.class, HashCommands.class, ListCommands.class);
+
+  /**
+   * Another client, subscribed for the whole class to channel {@code modes.news}, pattern {@code modes.*} and
+   * shard channel {@code modes.shard}: what the PUBSUB rows find.
+   */
+  private static @Nullable RawRedisClient subscriber;
+
+  @BeforeAll
+  static void subscribeAnotherClient() {
+    RawRedisClient client = redis.admin();
+    subscriber = client;
+    client.call("SUBSCRIBE", "modes.news");
+    client.call("PSUBSCRIBE", "modes.*");
+    client.call("SSUBSCRIBE", "modes.shard");
+  }
+
+  @AfterAll
+  static void closeTheSubscriber() {
+    RawRedisClient client = subscriber;
+    subscriber = null;
+    if (client != null) {
+      client.close();
+    }
+  }
 
   /** The data source options; the RESP3 subclass changes them. */
   String options() {

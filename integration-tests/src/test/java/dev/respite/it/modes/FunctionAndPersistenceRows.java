@@ -26,10 +26,7 @@ import org.jspecify.annotations.Nullable;
  * rows first wait for any background save or rewrite a previous row started, so that their reply is known.
  */
 final class FunctionAndPersistenceRows {
-  private static final String LIBRARY = "#!lua name=modes\n"
-      + "redis.register_function('answer', function(keys, args) return 42 end)\n"
-      + "redis.register_function{function_name='reader', flags={'no-writes'},"
-      + " callback=function(keys, args) return redis.call('GET', keys[1]) end}";
+  private static final String LIBRARY = ServerAndScriptingRows.LIBRARY;
   private static final Consumer<RedisSession> LIBRARY_LOADED = s -> s.functionLoad(LIBRARY, false);
   private static final Set<FunctionInfo> FUNCTIONS = Set.of(new FunctionInfo("answer", null, Set.of()),
       new FunctionInfo("reader", null, Set.of("no-writes")));
@@ -75,7 +72,8 @@ final class FunctionAndPersistenceRows {
             r -> r instanceof String t && t.startsWith("Background append only file rewriting")))
             .given(FunctionAndPersistenceRows::noChildProcess),
         // MIGRATE answers NOKEY before it connects anywhere when no key exists; the target is this very server
-        row(c -> c.migrate("127.0.0.1", EveryCommandEveryModeIntegrationTest.redis.port(), 0, Duration.ofSeconds(1),
+        row(c -> c.migrate(EveryCommandEveryModeIntegrationTest.redis.host(),
+            EveryCommandEveryModeIntegrationTest.redis.port(), 0, Duration.ofSeconds(1),
             MigrateOptions.none(), "missing"), false).as("no key to move"));
   }
 

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 final class ServerAndScriptingRows {
   private static final String GET = "return redis.call('GET', KEYS[1])";
   private static final String GET_SHA = Script.of(GET).sha1();
-  private static final String LIBRARY = "#!lua name=modes\n"
+  /** The library {@code modes}: {@code answer} returns 42, {@code reader} (no-writes) GETs its key. */
+  static final String LIBRARY = "#!lua name=modes\n"
       + "redis.register_function('answer', function(keys, args) return 42 end)\n"
       + "redis.register_function{function_name='reader', flags={'no-writes'},"
       + " callback=function(keys, args) return redis.call('GET', keys[1]) end}";

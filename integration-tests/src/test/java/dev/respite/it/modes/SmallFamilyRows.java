@@ -20,7 +20,9 @@ import java.util.Map;
 
 /**
  * {@code HyperLogLogCommands}, {@code BitmapCommands}, {@code GeoCommands} and {@code PublishCommands} rows:
- * {@code hll} holds a, b, c; {@code bits} has bit 7 set; {@code geo} holds Palermo and Catania.
+ * {@code hll} holds a, b, c; {@code bits} has bit 7 set; {@code geo} holds Palermo and Catania. Another
+ * client is subscribed to channel {@code modes.news}, pattern {@code modes.*} and shard channel
+ * {@code modes.shard} (see {@link EveryCommandEveryModeIntegrationTest}).
  */
 final class SmallFamilyRows {
   private SmallFamilyRows() {}
@@ -71,13 +73,15 @@ final class SmallFamilyRows {
                 && Math.abs(far.distance() - 190.4424) < 0.01)),
         row(c -> c.geosearchStore("dst", "geo", GeoSearch.fromMember("Palermo").byRadius(200, GeoUnit.KM)), 2),
         row(c -> c.publish("channel", "m"), 0),
+        row(c -> c.publish("modes.news", "m"), 2).as("to the channel and the pattern subscriptions"),
         row(c -> c.spublish("channel", "m"), 0),
-        row(c -> c.pubsubChannels(), List.of()),
-        row(c -> c.pubsubChannels("news.*"), List.of()),
-        row(c -> c.pubsubNumSub("a", "b"), Map.of("a", 0L, "b", 0L)),
-        row(c -> c.pubsubNumPat(), 0),
-        row(c -> c.pubsubShardChannels(), List.of()),
-        row(c -> c.pubsubShardChannels("news.*"), List.of()),
-        row(c -> c.pubsubShardNumSub("a"), Map.of("a", 0L)));
+        row(c -> c.spublish("modes.shard", "m"), 1).as("to the shard subscription"),
+        row(c -> c.pubsubChannels(), List.of("modes.news")),
+        row(c -> c.pubsubChannels("other.*"), List.of()),
+        row(c -> c.pubsubNumSub("modes.news", "other"), Map.of("modes.news", 1L, "other", 0L)),
+        row(c -> c.pubsubNumPat(), 1),
+        row(c -> c.pubsubShardChannels(), List.of("modes.shard")),
+        row(c -> c.pubsubShardChannels("other.*"), List.of()),
+        row(c -> c.pubsubShardNumSub("modes.shard", "other"), Map.of("modes.shard", 1L, "other", 0L)));
   }
 }
