@@ -24,6 +24,7 @@ final class CommandRow {
   private Consumer<RedisSession> given = s -> {};
   private @Nullable Function<RedisSession, @Nullable Object> probe;
   private @Nullable Expect probeExpect;
+  private @Nullable Expect inTransaction;
 
   private CommandRow(Function<RedisCommands<String, String>, @Nullable Object> call, boolean isVoid, Expect expect) {
     this.call = call;
@@ -71,6 +72,20 @@ final class CommandRow {
     this.probe = probe;
     this.probeExpect = Expect.of(expected);
     return this;
+  }
+
+  /**
+   * What the call returns in a transaction instead, for a command Redis will not queue inside MULTI (SAVE,
+   * or one the server does not know): EXEC then fails with {@code EXECABORT}. Only for such commands.
+   */
+  CommandRow inTransaction(@Nullable Object expected) {
+    this.inTransaction = Expect.of(expected);
+    return this;
+  }
+
+  /** The reply expected in {@code mode}: {@link #expect}, unless {@link #inTransaction} states otherwise. */
+  Expect expectIn(Mode mode) {
+    return mode == Mode.TRANSACTION && inTransaction != null ? inTransaction : expect;
   }
 
   /** Names the case, when a method has several rows. */

@@ -9,7 +9,8 @@ final class CommandTable {
 
   static List<CommandRow> rows() {
     return Stream.of(KeyRows.rows(), StringRows.rows(), HashRows.rows(), ListRows.rows(), SetRows.rows(),
-            SortedSetRows.rows(), SmallFamilyRows.rows(), StreamRows.rows(), ServerAndScriptingRows.rows())
+            SortedSetRows.rows(), SmallFamilyRows.rows(), StreamRows.rows(), ServerAndScriptingRows.rows(), SortAndAggregateRows.rows(),
+            ClientAclAndSlowLogRows.rows(), FunctionAndPersistenceRows.rows())
         .flatMap(List::stream)
         .toList();
   }

@@ -11,6 +11,7 @@ import dev.respite.command.RedisCommands;
 import dev.respite.command.RedisOperations;
 import dev.respite.command.StringCommands;
 import dev.respite.it.RedisServerExtension;
+import dev.respite.testsupport.RawRedisClient;
 import dev.respite.spi.RedisListener;
 import java.lang.reflect.Method;
 import java.util.EnumMap;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -41,7 +44,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * voidRow(c -> c.set("k", "x")).then(s -> s.get("k"), "x"),         // void: response null, effect probed
  * row(c -> c.spop("one"), "m").given(s -> s.sadd("one", "m")),     // own setup after the keyspace
  * row(c -> c.time(), where("recent", r -> ...)),                    // a reply that varies: a property
+ * voidRow(c -> c.save()).inTransaction(serverError("EXECABORT")),  // Redis refuses it inside MULTI
  * }</pre>
+ * A row states a different transaction reply only for a command Redis will not queue inside MULTI.
  * The method a row covers is found by running its call on a recording proxy, so a row names no signature;
  * a call must invoke exactly one command. Blocking commands must find data (or use a short timeout) so that
  * they return at once. The RESP3 subclass runs the same table with {@code protocol=3}.
@@ -52,6 +57,30 @@ class EveryCommandEveryModeIntegrationTest {
 
   /** The families whose rows also run on the binary view. */
   private static final Set<Class<?>> BINARY_FAMILIES = Set.of(StringCommands.class, HashCommands.class, ListCommands.class);
+
+  /**
+   * Another client, subscribed for the whole class to channel {@code modes.news}, pattern {@code modes.*} and
+   * shard channel {@code modes.shard}: what the PUBSUB rows find.
+   */
+  private static @Nullable RawRedisClient subscriber;
+
+  @BeforeAll
+  static void subscribeAnotherClient() {
+    RawRedisClient client = redis.admin();
+    subscriber = client;
+    client.call("SUBSCRIBE", "modes.news");
+    client.call("PSUBSCRIBE", "modes.*");
+    client.call("SSUBSCRIBE", "modes.shard");
+  }
+
+  @AfterAll
+  static void closeTheSubscriber() {
+    RawRedisClient client = subscriber;
+    subscriber = null;
+    if (client != null) {
+      client.close();
+    }
+  }
 
   /** The data source options; the RESP3 subclass changes them. */
   String options() {
@@ -118,7 +147,7 @@ class EveryCommandEveryModeIntegrationTest {
       Map<Mode, Outcome> actual = new EnumMap<>(Mode.class);
       for (Mode mode : Mode.values()) {
         CommandRow.Expect probe = row.probeExpect();
-        expected.put(mode, new Outcome(row.expect.expected(), probe == null ? null : probe.expected(), "PONG", 0, 0));
+        expected.put(mode, new Outcome(row.expectIn(mode).expected(), probe == null ? null : probe.expected(), "PONG", 0, 0));
         actual.put(mode, run(mode, row, view, adapt));
       }
       assertThat(actual).as("%s: reply, probe, PING after, connections destroyed as broken, lent after; per mode",
@@ -138,9 +167,9 @@ class EveryCommandEveryModeIntegrationTest {
           Object value = mode.run(view.apply(session), adapt, row);
           reply = row.isVoid && value != null
               ? "a void response holding " + value.getClass().getSimpleName() + " " + value
-              : row.expect.apply(Normalised.of(value));
+              : row.expectIn(mode).apply(Normalised.of(value));
         } catch (RedisServerException e) {
-          reply = row.expect.apply(new CommandRow.ServerError(e.code()));
+          reply = row.expectIn(mode).apply(new CommandRow.ServerError(e.code()));
         } catch (RuntimeException | AssertionError e) {
           reply = "threw " + e;
         }

@@ -4,6 +4,7 @@ import static dev.respite.it.modes.CommandRow.row;
 import static dev.respite.it.modes.CommandRow.serverError;
 import static dev.respite.it.modes.CommandRow.where;
 
+import dev.respite.command.KeyValue;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,9 @@ final class HashRows {
         row(c -> c.hincrByFloat("h", "num", 0.5), 5.5),
         row(c -> c.hstrlen("h", "f1"), 2),
         row(c -> c.hrandField("h", 3), where("the three fields",
-            r -> r instanceof List<?> l && l.size() == 3 && new HashSet<>(l).equals(Set.of("f1", "f2", "num")))));
+            r -> r instanceof List<?> l && l.size() == 3 && new HashSet<>(l).equals(Set.of("f1", "f2", "num")))),
+        row(c -> c.hrandFieldWithValues("h", 3), where("the three fields with their values", r -> r instanceof List<?> l
+            && l.size() == 3 && new HashSet<>(l).equals(Set.of(new KeyValue<>("f1", "v1"), new KeyValue<>("f2", "v2"),
+                new KeyValue<>("num", "5"))))));
   }
 }

@@ -38,12 +38,16 @@ final class Keyspace {
 
   private Keyspace() {}
 
-  /** Empties every database, forgets scripts and functions, restores the server settings rows change. */
+  /**
+   * Empties every database, forgets scripts and functions, restores the server settings rows change (eviction
+   * policy, slow log threshold) and deletes the ACL user rows create.
+   */
   static void prepare(RedisSession session) {
     session.execute("FLUSHALL");
     session.execute("SCRIPT", "FLUSH");
     session.execute("FUNCTION", "FLUSH");
-    session.execute("CONFIG", "SET", "maxmemory-policy", "noeviction");
+    session.execute("CONFIG", "SET", "maxmemory-policy", "noeviction", "slowlog-log-slower-than", "10000");
+    session.execute("ACL", "DELUSER", "modes-user");
     long keys = session.execute("EVAL", SCRIPT, 0).asLong();
     if (keys != SIZE) {
       throw new IllegalStateException("the keyspace script made " + keys + " keys, not " + SIZE);

@@ -6,6 +6,7 @@ import static dev.respite.it.modes.CommandRow.voidRow;
 
 import dev.respite.command.InsertPosition;
 import dev.respite.command.KeyValue;
+import dev.respite.command.LPosOptions;
 import dev.respite.command.ListDirection;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,11 @@ final class ListRows {
         row(c -> c.lpos("l", "b"), 1),
         row(c -> c.lpos("l", "nope"), null).as("absent element"),
         row(c -> c.lpos("l", "b", 0), List.of(1, 3)),
+        row(c -> c.lpos("l", "b", LPosOptions.rank(2)), 3),
+        row(c -> c.lpos("l", "b", LPosOptions.rank(-1)), 3).as("the last"),
+        row(c -> c.lpos("l", "c", LPosOptions.none().maxLen(2)), null).as("beyond MAXLEN"),
+        row(c -> c.lpos("l", "b", 0, LPosOptions.none().maxLen(2)), List.of(1)),
+        row(c -> c.lpos("l", "b", 1, LPosOptions.rank(-1)), List.of(3)).as("from the end"),
         row(c -> c.lmove("l", "dst", ListDirection.LEFT, ListDirection.RIGHT), "a")
             .then(s -> s.lrange("dst", 0, -1), List.of("a")),
         row(c -> c.lmpop(ListDirection.RIGHT, 2, "missing", "l"), new KeyValue<>("l", List.of("b", "c"))),

@@ -6,7 +6,10 @@ import static dev.respite.it.modes.CommandRow.voidRow;
 import static dev.respite.it.modes.CommandRow.where;
 
 import dev.respite.RedisSession;
+import dev.respite.command.FlushMode;
 import dev.respite.command.Script;
+import dev.respite.command.ServerInfo;
+import dev.respite.command.WaitAofResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +20,8 @@ import java.util.function.Consumer;
 final class ServerAndScriptingRows {
   private static final String GET = "return redis.call('GET', KEYS[1])";
   private static final String GET_SHA = Script.of(GET).sha1();
-  private static final String LIBRARY = "#!lua name=modes\n"
+  /** The library {@code modes}: {@code answer} returns 42, {@code reader} (no-writes) GETs its key. */
+  static final String LIBRARY = "#!lua name=modes\n"
       + "redis.register_function('answer', function(keys, args) return 42 end)\n"
       + "redis.register_function{function_name='reader', flags={'no-writes'},"
       + " callback=function(keys, args) return redis.call('GET', keys[1]) end}";
@@ -61,6 +65,39 @@ final class ServerAndScriptingRows {
         row(c -> c.functionLoad(LIBRARY, false), serverError("ERR")).given(LIBRARY_LOADED).as("already loaded"),
         voidRow(c -> c.functionDelete("modes")).given(LIBRARY_LOADED)
             .then(s -> s.execute("FUNCTION", "LIST").asList().size(), 0),
-        voidRow(c -> c.functionFlush()).given(LIBRARY_LOADED).then(s -> s.execute("FUNCTION", "LIST").asList().size(), 0));
+        voidRow(c -> c.functionFlush()).given(LIBRARY_LOADED).then(s -> s.execute("FUNCTION", "LIST").asList().size(), 0),
+        voidRow(c -> c.scriptFlush(FlushMode.ASYNC)).given(SCRIPT_LOADED).then(s -> s.scriptExists(GET_SHA), List.of(false)),
+        voidRow(c -> c.scriptKill()).failsWith("NOTBUSY").as("nothing running"),
+        row(c -> c.serverInfo(), where("every section, redis_version among them",
+            r -> r instanceof ServerInfo i && i.get("redis_version") != null && i.get("connected_clients") != null)),
+        row(c -> c.serverInfo("server", "clients"), where("the server and clients sections only", r -> r instanceof ServerInfo i
+            && i.get("redis_version") != null && i.get("connected_clients") != null && i.get("used_memory") == null)),
+        voidRow(c -> c.configSet("maxmemory-policy", "allkeys-lru"))
+            .then(s -> s.configGet("maxmemory-policy"), Map.of("maxmemory-policy", "allkeys-lru")),
+        voidRow(c -> c.configSet("maxmemory-policy", "no-such-policy")).failsWith("ERR").as("a bad value"),
+        voidRow(c -> c.configSet(Map.of("maxmemory-policy", "allkeys-lfu", "slowlog-log-slower-than", "20000")))
+            .then(s -> s.configGet("slowlog-log-slower-than"), Map.of("slowlog-log-slower-than", "20000")),
+        voidRow(c -> c.flushall(FlushMode.ASYNC)).given(s -> s.move("str", 1)).then(s -> {
+          s.set("str", "x");
+          return s.move("str", 1); // true only if database 1 was emptied too
+        }, true),
+        voidRow(c -> c.flushdb(FlushMode.SYNC)).then(s -> s.dbsize(), 0),
+        voidRow(c -> c.flushdb(FlushMode.ASYNC)).given(s -> s.move("str", 1)).then(s -> {
+          s.set("str", "x");
+          return s.move("str", 1); // false: FLUSHDB left database 1 alone
+        }, false).as("ASYNC, another database kept"),
+        waitAofRow());
+  }
+
+  /**
+   * WAITAOF came with Redis 7.2: before it the server answers an unknown-command error (and refuses to queue
+   * the command in a transaction); from 7.2 on, with no AOF and no replica, it answers at once, with no replica.
+   */
+  private static CommandRow waitAofRow() {
+    String[] version = EveryCommandEveryModeIntegrationTest.redis.redisVersion().split("\\.");
+    boolean known = Integer.parseInt(version[0]) > 7 || Integer.parseInt(version[0]) == 7 && Integer.parseInt(version[1]) >= 2;
+    CommandRow row = row(c -> c.waitAof(0, 0, Duration.ofMillis(100)), where("no replica acknowledged",
+        r -> r instanceof WaitAofResult w && (w.local() == 0 || w.local() == 1) && w.replicas() == 0));
+    return known ? row : row.failsWith("ERR").inTransaction(serverError("EXECABORT")).as("before Redis 7.2");
   }
 }

@@ -4,12 +4,15 @@ import static dev.respite.it.modes.CommandRow.row;
 import static dev.respite.it.modes.CommandRow.voidRow;
 import static dev.respite.it.modes.CommandRow.where;
 
+import dev.respite.command.AutoClaimedIds;
 import dev.respite.command.PendingMessage;
 import dev.respite.command.PendingSummary;
 import dev.respite.command.StreamEntry;
 import dev.respite.command.StreamReadOptions;
 import dev.respite.command.StreamTrim;
 import dev.respite.command.XAddOptions;
+import dev.respite.command.XClaimOptions;
+import dev.respite.command.XPendingOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,24 @@ final class StreamRows {
                 .map(m -> m.id() + " " + m.consumer() + " " + m.deliveries()).toList()
                 .equals(List.of("1-1 alice 1", "1-2 alice 1", "1-3 alice 1")))),
         row(c -> c.xclaim("x", "g", "bob", Duration.ZERO, "1-1"), List.of(E1)),
+        row(c -> c.xclaim("x", "g", "bob", Duration.ZERO, XClaimOptions.none().retryCount(5), "1-1"), List.of(E1))
+            .then(s -> s.xpending("x", "g", "1-1", "1-1", 1).stream().map(m -> m.consumer() + " " + m.deliveries()).toList(),
+                List.of("bob 5")),
+        row(c -> c.xclaim("x", "g", "bob", Duration.ofHours(1), XClaimOptions.none(), "1-1"), List.of())
+            .as("not idle long enough"),
+        row(c -> c.xclaimJustId("x", "g", "bob", Duration.ZERO, XClaimOptions.none(), "1-1", "1-2"), List.of("1-1", "1-2"))
+            .then(s -> s.xpending("x", "g").consumers(), Map.of("alice", 1L, "bob", 2L)),
+        row(c -> c.xautoclaimJustId("x", "g", "bob", Duration.ZERO, "0-0", 10),
+            new AutoClaimedIds("0-0", List.of("1-1", "1-2", "1-3"), List.of())),
+        row(c -> c.xpending("x", "g", XPendingOptions.range("-", "+", 10).consumer("alice")), where("1-1, 1-2, 1-3 for alice",
+            r -> r instanceof List<?> l && l.stream().map(m -> ((PendingMessage) m).id()).toList()
+                .equals(List.of("1-1", "1-2", "1-3")))),
+        row(c -> c.xpending("x", "g", XPendingOptions.range("-", "+", 10).consumer("bob")), List.of()).as("another consumer"),
+        row(c -> c.xpending("x", "g", XPendingOptions.range("-", "+", 10).idle(Duration.ofHours(1))), List.of())
+            .as("idle for an hour"),
+        row(c -> c.xinfoStreamFull("x", 10), where("length 3, three entries, groups g and g2", r -> r instanceof Map<?, ?> m
+            && Long.valueOf(3).equals(m.get("length")) && m.get("entries") instanceof List<?> entries && entries.size() == 3
+            && m.get("groups") instanceof List<?> groups && groups.size() == 2)),
         row(c -> c.xautoclaim("x", "g", "bob", Duration.ZERO, "0-0", 10), List.of("0-0", List.of(E1, E2, E3), List.of())),
         row(c -> c.xinfoStream("x"), where("length 3, last id 1-3, 2 groups", r -> r instanceof Map<?, ?> m
             && Long.valueOf(3).equals(m.get("length")) && "1-3".equals(m.get("last-generated-id"))

@@ -4,15 +4,22 @@ import static dev.respite.it.modes.CommandRow.row;
 import static dev.respite.it.modes.CommandRow.serverError;
 import static dev.respite.it.modes.CommandRow.voidRow;
 
+import dev.respite.RedisSession;
 import dev.respite.command.Expiration;
+import dev.respite.command.LcsMatch;
+import dev.respite.command.LcsResult;
 import dev.respite.command.SetOptions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** {@code StringCommands} rows; keys as in {@link Keyspace}. */
 final class StringRows {
+  /** The LCS documentation's pair: the longest common subsequence of these is "mytext". */
+  private static final Consumer<RedisSession> LCS_PAIR = s -> s.mset(Map.of("k1", "ohmytext", "k2", "mynewtext"));
+
   private StringRows() {}
 
   static List<CommandRow> rows() {
@@ -41,6 +48,11 @@ final class StringRows {
         row(c -> c.append("str", "w"), 2),
         row(c -> c.strlen("str"), 1),
         row(c -> c.setRange("str", 1, "xy"), 3).then(s -> s.get("str"), "vxy"),
-        row(c -> c.getRange("n", 0, 0), "1"));
+        row(c -> c.getRange("n", 0, 0), "1"),
+        row(c -> c.lcs("k1", "k2"), "mytext").given(LCS_PAIR),
+        row(c -> c.lcsLength("k1", "k2"), 6).given(LCS_PAIR),
+        row(c -> c.lcsIdx("k1", "k2", 4), new LcsResult(List.of(new LcsMatch(4, 7, 5, 8, 4)), 6)).given(LCS_PAIR),
+        row(c -> c.lcsIdx("k1", "k2", 0), new LcsResult(List.of(new LcsMatch(4, 7, 5, 8, 4), new LcsMatch(2, 3, 0, 1, 2)), 6))
+            .given(LCS_PAIR).as("every match"));
   }
 }
