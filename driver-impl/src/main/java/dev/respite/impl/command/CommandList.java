@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,16 +29,27 @@ abstract class CommandList<K, V> implements CommandQueue<K, V> {
   @Override
   public <T extends @Nullable Object> Response<T> queue(Function<? super RedisCommands<K, V>, ? extends T> command) {
     Objects.requireNonNull(command, "command");
-    return record(() -> command.apply(recorder), false);
+    startRecording();
+    try {
+      @Nullable Object unused = command.apply(recorder); // the placeholder: the recorder captured the command
+    } catch (RuntimeException e) {
+      recorder.captured = null;
+      throw e;
+    }
+    return recorded(false);
   }
 
   @Override
   public Response<@Nullable Void> queueVoid(Consumer<? super RedisCommands<K, V>> command) {
     Objects.requireNonNull(command, "command");
-    return record(() -> {
+    startRecording();
+    try {
       command.accept(recorder);
-      return null;
-    }, true);
+    } catch (RuntimeException e) {
+      recorder.captured = null;
+      throw e;
+    }
+    return recorded(true);
   }
 
   @Override
@@ -57,16 +67,14 @@ abstract class CommandList<K, V> implements CommandQueue<K, V> {
   /** Checks that the queue may take a command now. */
   abstract void checkOpen();
 
-  @SuppressWarnings("unchecked")
-  private <T extends @Nullable Object> Response<T> record(Supplier<@Nullable Object> call, boolean returnsVoid) {
+  private void startRecording() {
     checkOpen();
     recorder.captured = null;
-    try {
-      @Nullable Object unused = call.get(); // the placeholder: the recorder captured the command
-    } catch (RuntimeException e) {
-      recorder.captured = null;
-      throw e;
-    }
+  }
+
+  // No lambda wraps the call: each queued command allocates its command and its response, nothing more.
+  @SuppressWarnings("unchecked")
+  private <T extends @Nullable Object> Response<T> recorded(boolean returnsVoid) {
     QueuedResponse<?> response = recorder.captured;
     recorder.captured = null;
     if (response == null) {
