@@ -147,6 +147,16 @@ public final class RedisConfig {
     return require(RedisOption.LEAK_DETECTION_THRESHOLD);
   }
 
+  /** Shared connections (lanes) sessions multiplex over; 0 when every session borrows a connection. */
+  public int multiplex() {
+    return require(RedisOption.MULTIPLEX);
+  }
+
+  /** Most commands in flight on one lane. */
+  public int multiplexMaxInFlight() {
+    return require(RedisOption.MULTIPLEX_MAX_IN_FLIGHT);
+  }
+
   /** How often a subscriber pings its server. */
   public Duration subscriberPingInterval() {
     return require(RedisOption.SUBSCRIBER_PING_INTERVAL);
@@ -346,6 +356,16 @@ public final class RedisConfig {
     /** Sets {@link RedisOption#LEAK_DETECTION_THRESHOLD}; zero turns leak detection off. */
     public Builder leakDetectionThreshold(Duration threshold) {
       return set(RedisOption.LEAK_DETECTION_THRESHOLD, threshold);
+    }
+
+    /** Sets {@link RedisOption#MULTIPLEX}. */
+    public Builder multiplex(int lanes) {
+      return set(RedisOption.MULTIPLEX, lanes);
+    }
+
+    /** Sets {@link RedisOption#MULTIPLEX_MAX_IN_FLIGHT}. */
+    public Builder multiplexMaxInFlight(int commands) {
+      return set(RedisOption.MULTIPLEX_MAX_IN_FLIGHT, commands);
     }
 
     /** Sets {@link RedisOption#SUBSCRIBER_PING_INTERVAL}. */

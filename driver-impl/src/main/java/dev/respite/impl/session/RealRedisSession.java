@@ -8,6 +8,7 @@ import dev.respite.impl.command.Command;
 import dev.respite.impl.command.CommandRunner;
 import dev.respite.impl.command.OperationsMixin;
 import dev.respite.impl.command.TypedCodec;
+import dev.respite.impl.lane.Lanes;
 import dev.respite.impl.pool.ConnectionPool;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,28 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
       }
     }
     return session;
+  }
+
+  /**
+   * An unpinned session whose commands go to {@code lanes} until one needs a connection of its own; a
+   * database other than the lanes' pins it at once.
+   */
+  public static RealRedisSession open(ConnectionPool pool, Lanes lanes, int database) {
+    RealRedisSession session = new RealRedisSession(new CommandExecutor(pool, lanes));
+    if (database != lanes.database()) {
+      try {
+        session.select(database);
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
+    }
+    return session;
+  }
+
+  /** Whether the session holds a pooled connection of its own; with {@code multiplex} off, always. */
+  public boolean isPinned() {
+    return executor.isPinned();
   }
 
   @Override
