@@ -11,8 +11,11 @@ import dev.respite.RedisProtocolException;
 import dev.respite.RedisSession;
 import dev.respite.RedisTimeoutException;
 import dev.respite.testsupport.FakeRespServer;
+import dev.respite.testsupport.Fault;
+import dev.respite.testsupport.FaultProxy;
 import dev.respite.testsupport.RawRedisClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The fault suite with {@code multiplex}: a timeout closes the lane (policy: the lane is replaced, every
  * command in flight on it fails, no late reply is ever read), a killed or crashed server fails what was in
  * flight with {@link RedisConnectionException} and a new lane takes over, a pause loses nothing, and a
- * malformed reply fails its own caller with {@link RedisProtocolException}.
+ * malformed reply fails its own caller with {@link RedisProtocolException}, a trickled reply times out.
  */
 class MultiplexFaultsIntegrationTest {
   @RegisterExtension
@@ -159,6 +162,23 @@ class MultiplexFaultsIntegrationTest {
         assertThat(s.execute("ECHO", "two").asString()).isEqualTo("two");
       }
       assertThat(server.acceptedConnections()).as("the broken lane was replaced").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aTrickledReplyTimesOutAndAResetMidReplyFailsWithTheLane() throws Exception {
+    try (FaultProxy proxy = FaultProxy.start(redis.port());
+        RedisDataSource ds = RedisDataSource.create(proxy.url() + "?multiplex=1&socketTimeout=500ms")) {
+      try (RedisSession s = ds.openSession()) {
+        s.set("trickle:k", "a value long enough to trickle");
+        proxy.inject(Fault.trickle(Duration.ofMillis(200)));
+        assertThat(catchThrowable(() -> s.get("trickle:k"))).isInstanceOf(RedisTimeoutException.class);
+        proxy.inject(Fault.resetMidReply());
+        assertThat(catchThrowable(() -> s.get("trickle:k"))).isInstanceOf(RedisConnectionException.class);
+        proxy.inject(Fault.none());
+        assertThat(s.get("trickle:k")).isEqualTo("a value long enough to trickle");
+        assertThat(s.execute("ECHO", "own").asString()).isEqualTo("own");
+      }
     }
   }
 
