@@ -90,16 +90,17 @@ final class CommandExecutor implements CommandRunner {
       if (!PinRule.needsOwnConnection(command)) {
         return shared.run(command);
       }
-      pin();
+      pin(database);
     }
     return execute(connectionFor(command), command);
   }
 
   /**
-   * Borrows a connection for this session from now until it closes, in the session's database. If the
+   * Borrows a connection for this session from now until it closes and switches it to {@code target}
+   * (the session's database, or the one {@link #select} asks for) unless it is there already. If the
    * borrow fails the session stays unpinned.
    */
-  private void pin() {
+  private void pin(int target) {
     if (pool.isClosed()) {
       throw pool.closedException();
     }
@@ -108,9 +109,10 @@ final class CommandExecutor implements CommandRunner {
     entry = borrowed;
     checked = false;
     PoolEntry e = connectionFor(Commands.PING);
-    if (e.state().database() != database) {
-      execute(e, Commands.select(database));
+    if (e.state().database() != target) {
+      execute(e, Commands.select(target));
     }
+    database = target; // the connection is there now: SELECT confirmed it, or it already was
   }
 
   private <T> T execute(PoolEntry e, Command<T> command) {
@@ -267,10 +269,10 @@ final class CommandExecutor implements CommandRunner {
   /** Switches to {@code database}, unless the connection is there already. */
   void select(int database) {
     if (unpinned) {
-      if (database == this.database) {
-        return;
+      if (database != this.database) {
+        pin(database);
       }
-      pin();
+      return;
     }
     PoolEntry e = connectionFor(Commands.PING);
     if (e.state().database() != database || this.database != database) {
@@ -347,7 +349,7 @@ final class CommandExecutor implements CommandRunner {
   /** Pins for a batch, or else gives the reason it could not to every queued response too. */
   private void pinFor(List<QueuedResponse<?>> queued) {
     try {
-      pin();
+      pin(database);
     } catch (RuntimeException e) {
       queued.forEach(response -> response.fail(e));
       throw e;

@@ -27,16 +27,7 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
 
   /** Borrows a connection and switches it to {@code database} unless it is there already. */
   public static RealRedisSession open(ConnectionPool pool, int database) {
-    RealRedisSession session = new RealRedisSession(new CommandExecutor(pool, pool.borrow()));
-    if (session.database() != database) {
-      try {
-        session.select(database);
-      } catch (RuntimeException e) {
-        session.close();
-        throw e;
-      }
-    }
-    return session;
+    return inDatabase(new RealRedisSession(new CommandExecutor(pool, pool.borrow())), database);
   }
 
   /**
@@ -44,8 +35,12 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
    * database other than the lanes' pins it at once.
    */
   public static RealRedisSession open(ConnectionPool pool, Lanes lanes, int database) {
-    RealRedisSession session = new RealRedisSession(new CommandExecutor(pool, lanes));
-    if (database != lanes.database()) {
+    return inDatabase(new RealRedisSession(new CommandExecutor(pool, lanes)), database);
+  }
+
+  /** Switches a new session to {@code database} unless it is there already; closes it if that fails. */
+  private static RealRedisSession inDatabase(RealRedisSession session, int database) {
+    if (session.database() != database) {
       try {
         session.select(database);
       } catch (RuntimeException e) {
