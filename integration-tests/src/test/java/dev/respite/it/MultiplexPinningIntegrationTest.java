@@ -167,6 +167,27 @@ class MultiplexPinningIntegrationTest {
   }
 
   @Test
+  void anEmptyPipelineSendsNothingAndOneLongerThanALaneHoldsPins() {
+    try (RedisDataSource ds = redis.dataSource("?multiplex=1&multiplexMaxInFlight=4&poolMaxWait=300ms");
+        RedisSession s = ds.openSession()) {
+      try (Pipeline<String, String> p = s.pipeline()) {
+        p.sync();
+      }
+      assertThat(s.execute("ECHO", "after nothing").asString()).isEqualTo("after nothing");
+      assertThat(ds.poolStats().active()).isZero();
+      List<Response<Long>> counts = new ArrayList<>();
+      try (Pipeline<String, String> p = s.pipeline()) {
+        for (int i = 0; i < 5; i++) { // more than the lane's multiplexMaxInFlight of 4
+          counts.add(p.queue(c -> c.incr("pipe:five")));
+        }
+        p.sync();
+      }
+      assertThat(counts.get(4).get()).isEqualTo(5);
+      assertThat(ds.poolStats().active()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aWatchAndItsExecRunOnTheSameConnection() {
     try (RedisDataSource ds = multiplexed("mxwatch"); RedisSession s = ds.openSession()) {
       s.set("watch:k", "1");

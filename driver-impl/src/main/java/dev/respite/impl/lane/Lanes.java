@@ -87,8 +87,16 @@ public final class Lanes implements AutoCloseable {
     }
   }
 
+  /** Whether a pipeline of {@code commands} fits on a lane at all ({@code multiplexMaxInFlight}). */
+  public boolean takes(int commands) {
+    return commands <= maxCommands;
+  }
+
   /** Writes the pipeline's commands contiguously on one lane and completes each response with its reply. */
   public void runPipeline(List<QueuedResponse<?>> queued) {
+    if (queued.isEmpty()) {
+      return; // a request with no reply to wait for would sit at the head of the in-flight queue for ever
+    }
     long start = listeners.startTime();
     Command<?>[] commands = new Command<?>[queued.size()];
     for (int i = 0; i < commands.length; i++) {

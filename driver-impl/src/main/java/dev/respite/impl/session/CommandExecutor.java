@@ -145,7 +145,7 @@ final class CommandExecutor implements CommandRunner {
   public void runPipeline(List<QueuedResponse<?>> queued) {
     Lanes shared = lanes;
     if (unpinned && shared != null) {
-      if (!PinRule.pipelineNeedsOwnConnection(queued)) {
+      if (shared.takes(queued.size()) && !PinRule.pipelineNeedsOwnConnection(queued)) {
         shared.runPipeline(queued);
         return;
       }
