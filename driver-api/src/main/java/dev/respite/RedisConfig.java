@@ -147,6 +147,11 @@ public final class RedisConfig {
     return require(RedisOption.LEAK_DETECTION_THRESHOLD);
   }
 
+  /** Duration from which a command is logged at WARNING; zero means off. */
+  public Duration slowCommandThreshold() {
+    return require(RedisOption.SLOW_COMMAND_THRESHOLD);
+  }
+
   /** Shared connections (lanes) sessions multiplex over; 0 when every session borrows a connection. */
   public int multiplex() {
     return require(RedisOption.MULTIPLEX);
@@ -356,6 +361,11 @@ public final class RedisConfig {
     /** Sets {@link RedisOption#LEAK_DETECTION_THRESHOLD}; zero turns leak detection off. */
     public Builder leakDetectionThreshold(Duration threshold) {
       return set(RedisOption.LEAK_DETECTION_THRESHOLD, threshold);
+    }
+
+    /** Sets {@link RedisOption#SLOW_COMMAND_THRESHOLD}; zero turns the slow-command log off. */
+    public Builder slowCommandThreshold(Duration threshold) {
+      return set(RedisOption.SLOW_COMMAND_THRESHOLD, threshold);
     }
 
     /** Sets {@link RedisOption#MULTIPLEX}. */

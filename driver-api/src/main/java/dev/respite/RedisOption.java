@@ -75,6 +75,10 @@ public final class RedisOption<T> {
   public static final RedisOption<Duration> LEAK_DETECTION_THRESHOLD = duration("leakDetectionThreshold",
       Duration.ZERO, "Hold time after which an open session is logged as a possible leak, with the stack "
           + "trace of where it was borrowed; 0s = off.", true);
+  /** Duration above which a command is logged at WARNING; zero means off. */
+  public static final RedisOption<Duration> SLOW_COMMAND_THRESHOLD = duration("slowCommandThreshold",
+      Duration.ZERO, "Duration from which a command (or pipeline, transaction) is logged at WARNING with its name, "
+          + "server, database, duration and connection wait, never its arguments; 0s = off.", true);
   /** How often a subscriber pings its server, to find a connection that died without closing. */
   public static final RedisOption<Duration> SUBSCRIBER_PING_INTERVAL = duration("subscriberPingInterval",
       Duration.ofSeconds(10), "How often a subscriber PINGs; no reply within this plus socketTimeout means a dead "

@@ -64,6 +64,9 @@ public final class BenchmarkSuite {
         if (settings.cases.contains(6)) {
           rows.addAll(jmh.metricsOverhead());
         }
+        if (settings.cases.contains(7)) {
+          rows.addAll(jmh.observabilityOverhead());
+        }
       }
     }
     Duration took = Duration.between(started, Instant.now());
@@ -132,6 +135,9 @@ public final class BenchmarkSuite {
             + "`borrowObject()` + `returnObject()`. SampleTime adds about 20-30 ns of timer cost to the "
             + "sampled calls.",
         "Case 6 is Respite only (it measures Respite's own metrics).",
+        "Case 7 is Respite only: `off` has no listener and no JFR recording; `jfr` runs a recording with the "
+            + "JDK's `default` settings, which record every `dev.respite.Command`; `tracing` binds RespiteTracing "
+            + "to Micrometer Tracing's OpenTelemetry bridge (SDK, every span sampled, batched, then dropped).",
         "redis-benchmark prints p50 and p99 only; it is the reference for what the server takes, not a "
             + "client to beat on latency."));
     for (String pinned : pinnedDetails) {

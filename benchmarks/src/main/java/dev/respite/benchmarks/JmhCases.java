@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Runs the single-threaded JMH cases (1, 2, 4, 5, 6) through JMH's API and turns each result into a row. */
+/** Runs the single-threaded JMH cases (1, 2, 4, 5, 6, 7) through JMH's API and turns each result into a row. */
 final class JmhCases {
 
   private final SuiteSettings settings;
@@ -53,6 +53,15 @@ final class JmhCases {
     List<ResultRow> rows = new ArrayList<>();
     for (ResultRow row : run(6, MetricsOverheadBenchmark.class, "metrics", "off", "on")) {
       rows.add(new ResultRow(6, "respite", "metrics " + row.client(), row.opsPerSecond(), row.p50Nanos(),
+          row.p99Nanos(), row.p999Nanos(), row.allocatedBytesPerOp(), row.note()));
+    }
+    return rows;
+  }
+
+  List<ResultRow> observabilityOverhead() throws RunnerException {
+    List<ResultRow> rows = new ArrayList<>();
+    for (ResultRow row : run(7, ObservabilityOverheadBenchmark.class, "observing", "off", "jfr", "tracing")) {
+      rows.add(new ResultRow(7, "respite", "observing " + row.client(), row.opsPerSecond(), row.p50Nanos(),
           row.p99Nanos(), row.p999Nanos(), row.allocatedBytesPerOp(), row.note()));
     }
     return rows;

@@ -37,11 +37,10 @@ public class MetricsOverheadBenchmark {
   @Param({"off", "on"})
   public String metrics = "off";
 
-  private final String value = Payloads.text(Payloads.SMALL_VALUE_BYTES);
   private BenchmarkServer server;
   private @Nullable RespiteMetrics binding;
   private SingleConnection connection;
-  private boolean setNext = true;
+  private AlternatingSetGet commands;
 
   @Setup(Level.Trial)
   public void open() {
@@ -51,7 +50,7 @@ public class MetricsOverheadBenchmark {
       binding = RespiteMetrics.bind(dataSource, new SimpleMeterRegistry());
     }
     connection = new RespiteSingleConnection(dataSource);
-    connection.set(KEY, value);
+    commands = new AlternatingSetGet(connection, KEY);
   }
 
   @TearDown(Level.Trial)
@@ -65,12 +64,6 @@ public class MetricsOverheadBenchmark {
 
   @Benchmark
   public void setGetAlternating() {
-    if (setNext) {
-      connection.set(KEY, value);
-    } else {
-      String reply = connection.get(KEY);
-      Payloads.check(reply != null && reply.length() == Payloads.SMALL_VALUE_BYTES, "GET bench:metrics");
-    }
-    setNext = !setNext;
+    commands.next();
   }
 }

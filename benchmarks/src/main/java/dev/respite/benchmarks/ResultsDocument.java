@@ -19,7 +19,8 @@ final class ResultsDocument {
       3, "Case 3: pool of 16 connections, each thread borrow + GET + return",
       4, "Case 4: borrow + return with no I/O, one thread",
       5, "Case 5: one connection, SET/GET alternating, 1 MB values",
-      6, "Case 6: Respite metrics off vs on (case 1 with RespiteMetrics.bind and a SimpleMeterRegistry)"));
+      6, "Case 6: Respite metrics off vs on (case 1 with RespiteMetrics.bind and a SimpleMeterRegistry)",
+      7, "Case 7: Respite observed: nothing, a JFR recording (default settings), tracing (OpenTelemetry SDK)"));
 
   private final List<ResultRow> rows;
   private final Map<String, String> environment;

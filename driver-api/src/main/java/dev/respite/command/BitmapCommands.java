@@ -1,5 +1,8 @@
 package dev.respite.command;
 
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Commands on strings as arrays of bits.
  *
@@ -26,4 +29,28 @@ public interface BitmapCommands<K, V> {
   /** Sends {@code BITOP AND|OR|XOR|NOT destination key...}; the size of the result in bytes. */
   @SuppressWarnings("unchecked")
   long bitOp(BitOperation operation, K destination, K... keys);
+
+  /** Sends {@code BITCOUNT key start end BYTE|BIT}: set bits between two offsets in that unit, inclusive. */
+  long bitCount(K key, long start, long end, BitUnit unit);
+
+  /** Sends {@code BITPOS key 1|0 start}: the first bit with that value from byte {@code start}, or -1. */
+  long bitPos(K key, boolean value, long start);
+
+  /** Sends {@code BITPOS key 1|0 start end BYTE|BIT}: the first bit with that value in the range, or -1. */
+  long bitPos(K key, boolean value, long start, long end, BitUnit unit);
+
+  /**
+   * Sends {@code BITFIELD key op...}: one value per {@code GET}, {@code SET} and {@code INCRBY}, null where
+   * {@code OVERFLOW FAIL} refused one.
+   *
+   * @throws IllegalArgumentException if {@code operations} is empty
+   */
+  List<@Nullable Long> bitfield(K key, BitField operations);
+
+  /**
+   * Sends {@code BITFIELD_RO key GET ...}: the read-only form, allowed on replicas.
+   *
+   * @throws IllegalArgumentException if {@code operations} is empty or holds anything but {@code GET}
+   */
+  List<@Nullable Long> bitfieldReadOnly(K key, BitField operations);
 }

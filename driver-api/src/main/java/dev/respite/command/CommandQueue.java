@@ -2,6 +2,7 @@ package dev.respite.command;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Commands queued to be sent together. Each call queues exactly one command, written with the same typed
@@ -18,14 +19,14 @@ public interface CommandQueue<K, V> {
    *
    * @throws IllegalArgumentException if {@code command} called no command or more than one
    */
-  <T> Response<T> queue(Function<? super RedisCommands<K, V>, ? extends T> command);
+  <T extends @Nullable Object> Response<T> queue(Function<? super RedisCommands<K, V>, ? extends T> command);
 
   /**
    * Queues the one command {@code command} calls, for methods that return nothing ({@code set}).
    *
    * @throws IllegalArgumentException if {@code command} called no command or more than one
    */
-  Response<Void> queueVoid(Consumer<? super RedisCommands<K, V>> command);
+  Response<@Nullable Void> queueVoid(Consumer<? super RedisCommands<K, V>> command);
 
   /** How many commands are queued and not sent yet. */
   int size();

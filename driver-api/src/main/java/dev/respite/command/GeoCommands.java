@@ -1,5 +1,6 @@
 package dev.respite.command;
 
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -30,4 +31,18 @@ public interface GeoCommands<K, V> {
 
   /** Sends {@code GEOSEARCHSTORE destination source ...}; the size of the result. */
   long geosearchStore(K destination, K source, GeoSearch<V> search);
+
+  /**
+   * Sends {@code GEOADD key [NX|XX] [CH] longitude latitude member...}; returns how many were added (or
+   * changed, with {@code CH}).
+   *
+   * @throws IllegalArgumentException if {@code members} is empty
+   */
+  long geoadd(K key, GeoAddOptions options, Collection<GeoValue<V>> members);
+
+  /**
+   * Sends {@code GEOSEARCH key ... WITHDIST WITHCOORD}: each match with its distance (in the search's unit)
+   * and position.
+   */
+  List<GeoMatch<V>> geosearchWithDetails(K key, GeoSearch<V> search);
 }

@@ -62,4 +62,10 @@ public interface HashCommands<K, V> {
 
   /** Sends {@code HRANDFIELD key count}: up to {@code count} distinct fields (negative: may repeat). */
   List<K> hrandField(K key, long count);
+
+  /**
+   * Sends {@code HRANDFIELD key count WITHVALUES}: up to {@code count} distinct fields with their values
+   * (negative: exactly {@code -count}, which may repeat).
+   */
+  List<KeyValue<K, V>> hrandFieldWithValues(K key, long count);
 }

@@ -95,4 +95,10 @@ public interface ListCommands<K, V> {
 
   /** Sends {@code BLMOVE source destination LEFT|RIGHT LEFT|RIGHT timeout}; null after the timeout. */
   @Nullable V blmove(K source, K destination, ListDirection from, ListDirection to, Duration timeout);
+
+  /** Sends {@code LPOS key element [RANK rank] [MAXLEN len]}: the index of the match, or null. */
+  @Nullable Long lpos(K key, V element, LPosOptions options);
+
+  /** Sends {@code LPOS key element [RANK rank] COUNT count [MAXLEN len]}: up to {@code count} indexes (0: all). */
+  List<Long> lpos(K key, V element, long count, LPosOptions options);
 }

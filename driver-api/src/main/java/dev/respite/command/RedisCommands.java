@@ -8,7 +8,9 @@ package dev.respite.command;
  * @param <V> the value type
  */
 public interface RedisCommands<K, V> extends KeyCommands<K, V>, StringCommands<K, V>, HashCommands<K, V>,
-    ListCommands<K, V>, SetCommands<K, V>, SortedSetCommands<K, V>, HyperLogLogCommands<K, V>,
-    BitmapCommands<K, V>, GeoCommands<K, V>, StreamCommands<K, V>, ServerCommands<K, V>,
-    ScriptingCommands<K, V>, PublishCommands<K, V> {
+    ListCommands<K, V>, SetCommands<K, V>, SortedSetCommands<K, V>, SortedSetAggregateCommands<K, V>,
+    SortCommands<K, V>, HyperLogLogCommands<K, V>, BitmapCommands<K, V>, GeoCommands<K, V>,
+    StreamCommands<K, V>, ServerCommands<K, V>, ClientCommands<K, V>, SlowLogCommands<K, V>,
+    AclCommands<K, V>, ScriptingCommands<K, V>, FunctionCommands<K, V>, PublishCommands<K, V>,
+    PubSubIntrospectionCommands<K, V>, PersistenceCommands<K, V> {
 }

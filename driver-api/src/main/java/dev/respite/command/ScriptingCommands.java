@@ -52,4 +52,14 @@ public interface ScriptingCommands<K, V> {
 
   /** Sends {@code FUNCTION FLUSH}. */
   void functionFlush();
+
+  /** Sends {@code SCRIPT FLUSH ASYNC|SYNC}. */
+  void scriptFlush(FlushMode mode);
+
+  /**
+   * Sends {@code SCRIPT KILL}: stops the script running now, if it has not written.
+   *
+   * @throws dev.respite.RedisServerException with code {@code NOTBUSY} if no script is running
+   */
+  void scriptKill();
 }

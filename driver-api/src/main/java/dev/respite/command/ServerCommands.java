@@ -60,4 +60,33 @@ public interface ServerCommands<K, V> {
    * writes, or the timeout (zero: forever); returns how many did.
    */
   long waitReplicas(int replicas, Duration timeout);
+
+  /** Sends {@code INFO}: the server's report, parsed into sections and fields. */
+  ServerInfo serverInfo();
+
+  /** Sends {@code INFO section...}: only those sections ({@code all}, {@code everything} and {@code default} also work). */
+  ServerInfo serverInfo(String... sections);
+
+  /** Sends {@code CONFIG SET parameter value}. */
+  void configSet(String parameter, String value);
+
+  /**
+   * Sends {@code CONFIG SET parameter value...} (Redis 7+): all or nothing.
+   *
+   * @throws IllegalArgumentException if {@code parameters} is empty
+   */
+  void configSet(Map<String, String> parameters);
+
+  /** Sends {@code FLUSHALL ASYNC|SYNC}: deletes every key of every database. */
+  void flushall(FlushMode mode);
+
+  /** Sends {@code FLUSHDB ASYNC|SYNC}: deletes every key of the session's database. */
+  void flushdb(FlushMode mode);
+
+  /**
+   * Sends {@code WAITAOF numlocal numreplicas timeout} (Redis 7.2+): blocks until the local AOF (if
+   * {@code local} is 1) and that many replicas fsynced this connection's writes, or the timeout (zero:
+   * forever).
+   */
+  WaitAofResult waitAof(int local, int replicas, Duration timeout);
 }

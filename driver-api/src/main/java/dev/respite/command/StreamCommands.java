@@ -93,4 +93,26 @@ public interface StreamCommands<K, V> {
 
   /** Sends {@code XINFO CONSUMERS key group}: each consumer's fields by name. */
   List<Map<String, Reply>> xinfoConsumers(K key, String group);
+
+  /** Sends {@code XCLAIM key group consumer min-idle-time id... [IDLE|TIME] [RETRYCOUNT] [FORCE]}. */
+  List<StreamEntry<K, V>> xclaim(K key, String group, String consumer, Duration minIdle, XClaimOptions options,
+      String... ids);
+
+  /** Sends {@code XCLAIM ... JUSTID}: only the ids claimed, without incrementing their delivery count. */
+  List<String> xclaimJustId(K key, String group, String consumer, Duration minIdle, XClaimOptions options,
+      String... ids);
+
+  /** Sends {@code XAUTOCLAIM key group consumer min-idle-time start COUNT count JUSTID}. */
+  AutoClaimedIds xautoclaimJustId(K key, String group, String consumer, Duration minIdle, String start,
+      long count);
+
+  /** Sends {@code XPENDING key group [IDLE min-idle-time] start end count [consumer]}. */
+  List<PendingMessage> xpending(K key, String group, XPendingOptions options);
+
+  /**
+   * Sends {@code XINFO STREAM key FULL COUNT count}: every field, with up to {@code count} entries and
+   * pending entries per group and consumer (0: all); {@code entries}, {@code groups} and their consumers are
+   * {@code Reply} trees.
+   */
+  Map<String, Reply> xinfoStreamFull(K key, long count);
 }

@@ -80,4 +80,16 @@ public interface StringCommands<K, V> {
 
   /** Sends {@code GETRANGE key start end} (both inclusive, negative from the end). */
   V getRange(K key, long start, long end);
+
+  /** Sends {@code LCS key1 key2}: the longest common subsequence of the two strings (empty if none). */
+  V lcs(K key1, K key2);
+
+  /** Sends {@code LCS key1 key2 LEN}: the length of the longest common subsequence. */
+  long lcsLength(K key1, K key2);
+
+  /**
+   * Sends {@code LCS key1 key2 IDX MINMATCHLEN min WITHMATCHLEN}: where the runs of the longest common
+   * subsequence at least {@code minMatchLength} long lie in each string (0: every run).
+   */
+  LcsResult lcsIdx(K key1, K key2, long minMatchLength);
 }

@@ -15,6 +15,17 @@ import org.jspecify.annotations.Nullable;
 public interface RedisListener {
 
   /**
+   * A command is about to be written, on the thread that runs it; {@link #commandCompleted} follows on the
+   * same thread, with no other command of that thread in between. A tracer opens its span here, as a child of
+   * the caller's current one. Commands queued in a pipeline or transaction have no start of their own: the
+   * batch has ({@link #batchStarted}).
+   *
+   * @param command the command's name in upper case, such as {@code GET}
+   * @param database the database the session is using
+   */
+  default void commandStarted(String command, int database) {}
+
+  /**
    * A command finished.
    *
    * @param command the command's name in upper case, such as {@code GET} (no subcommand, no arguments)
@@ -25,6 +36,23 @@ public interface RedisListener {
    *     {@link dev.respite.RedisConnectionException}, a {@link dev.respite.RedisProtocolException}...
    */
   default void commandCompleted(String command, int database, long durationNanos, @Nullable Throwable failure) {}
+
+  /**
+   * A pipeline or transaction is about to be written, on the thread that runs it, as one write of
+   * {@code commands} commands ({@code MULTI} and {@code EXEC} not counted). {@link #commandCompleted} follows
+   * for each command read back (for a transaction, once, as {@code EXEC}), then {@link #batchCompleted}.
+   */
+  default void batchStarted(BatchKind kind, int commands, int database) {}
+
+  /**
+   * A pipeline or transaction finished: every reply was read, or the connection failed.
+   *
+   * @param durationNanos from the first byte written to the last byte of the last reply read
+   * @param failure null if the replies were read (an error reply fails only its own command), else the
+   *     failure of the connection
+   */
+  default void batchCompleted(BatchKind kind, int commands, int database, long durationNanos,
+      @Nullable Throwable failure) {}
 
   /** A session got a connection after waiting {@code waitNanos}. */
   default void connectionAcquired(long waitNanos) {}
@@ -52,6 +80,14 @@ public interface RedisListener {
 
   /** The data source was closed, or this listener removed: release what the listener holds (meters). */
   default void close() {}
+
+  /** What sends several commands in one write. */
+  enum BatchKind {
+    /** {@link dev.respite.command.Pipeline}: commands sent together, each answered on its own. */
+    PIPELINE,
+    /** {@link dev.respite.command.Transaction}: {@code MULTI}, the commands, {@code EXEC}. */
+    TRANSACTION
+  }
 
   /** Why a connection was closed. */
   enum DestroyReason {

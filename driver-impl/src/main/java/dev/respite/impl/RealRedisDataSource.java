@@ -21,7 +21,7 @@ final class RealRedisDataSource implements RedisDataSource {
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
   private final RedisConfig config;
-  private final Listeners listeners = new Listeners();
+  private final Listeners listeners;
   private final ConnectionPool pool;
   private final Subscribers subscribers;
   private final @Nullable Lanes lanes;
@@ -30,6 +30,7 @@ final class RealRedisDataSource implements RedisDataSource {
     this.config = config;
     String configured = config.poolName();
     String name = configured != null ? configured : "respite-" + POOL_NUMBER.incrementAndGet();
+    this.listeners = new Listeners(name, config.host() + ":" + config.port(), config.slowCommandThreshold());
     Connector connector = Connector.of(name, config);
     this.pool = new ConnectionPool(name, connector, listeners);
     this.subscribers = new Subscribers(connector, listeners);

@@ -10,6 +10,15 @@ public final class RespiteDriver implements RedisDriver {
   /** Called by {@link java.util.ServiceLoader}. */
   public RespiteDriver() {}
 
+  /**
+   * The driver's version, from the {@code Implementation-Version} of its jar's manifest; {@code "unknown"}
+   * when the classes were not loaded from the released jar (an IDE, a build's class directories).
+   */
+  public static String version() {
+    String version = RespiteDriver.class.getPackage().getImplementationVersion();
+    return version == null ? "unknown" : version;
+  }
+
   @Override
   public RedisDataSource createDataSource(RedisConfig config) {
     return new RealRedisDataSource(config);

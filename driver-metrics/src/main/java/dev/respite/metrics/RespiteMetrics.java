@@ -4,7 +4,6 @@ import dev.respite.RedisDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Objects;
 
 /**
  * Micrometer metrics of one {@link RedisDataSource}, named after the OpenTelemetry database-client semantic
@@ -125,18 +124,8 @@ public final class RespiteMetrics implements AutoCloseable {
      * @throws IllegalArgumentException if the data source is already closed
      */
     public RespiteMetrics bind(RedisDataSource dataSource, MeterRegistry registry) {
-      Objects.requireNonNull(dataSource, "dataSource");
-      Objects.requireNonNull(registry, "registry");
-      if (dataSource.isClosed()) {
-        throw new IllegalArgumentException("Cannot bind metrics to the data source of pool '"
-            + dataSource.poolName() + "': it is closed");
-      }
-      MetricsListener listener = new MetricsListener(dataSource, registry, commandTag, percentileHistograms);
-      dataSource.addListener(listener);
-      if (dataSource.isClosed()) {
-        // Closed while binding, perhaps after it closed its listeners: nobody else will close this one.
-        listener.close();
-      }
+      MetricsListener listener = ListenerBinding.attach(dataSource, registry, "metrics",
+          ds -> new MetricsListener(ds, registry, commandTag, percentileHistograms));
       return new RespiteMetrics(dataSource, listener);
     }
   }

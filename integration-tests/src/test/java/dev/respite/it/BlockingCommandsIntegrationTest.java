@@ -55,6 +55,19 @@ class BlockingCommandsIntegrationTest {
   }
 
   @Test
+  void rawBlockingCommandsWaitTheirOwnTimeoutLikeTypedOnes() {
+    try (RedisDataSource ds = redis.dataSource("?socketTimeout=200ms"); RedisSession s = ds.openSession()) {
+      assertThat(s.execute("BLPOP", "empty", "0.6").isNull()).isTrue();
+      assertThat(s.execute("BZPOPMIN", "emptyz", 0.5).isNull()).isTrue();
+      assertThat(s.execute("XREAD", "BLOCK", 500, "STREAMS", "stream", "$").isNull()).isTrue();
+      assertThat(s.execute("WAIT", 1, 400).asLong()).isZero();
+      assertThat(ds.poolStats().idle() + ds.poolStats().active()).as("the connection was kept").isEqualTo(1);
+      // The read timeout went back to 200 ms: a slow ordinary command times out again.
+      assertThatThrownBy(() -> s.execute("DEBUG", "SLEEP", "0.6")).isInstanceOf(RedisTimeoutException.class);
+    }
+  }
+
+  @Test
   void aServerThatNeverAnswersStillTimesOutABlockingCommand() {
     try (RedisDataSource ds = redis.dataSource("?socketTimeout=300ms"); RedisSession s = ds.openSession()) {
       s.ping();

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.respite.RedisDataSource;
+import dev.respite.RedisException;
 import dev.respite.RedisSession;
+import dev.respite.command.Pipeline;
 import dev.respite.command.RedisCodec;
 import dev.respite.command.RedisOperations;
+import dev.respite.command.Response;
 import dev.respite.command.ScanOptions;
 import dev.respite.command.ScoredValue;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +79,7 @@ class ScanAndCodecIntegrationTest {
   }
 
   @Test
-  void customCodecTypesKeysAndValues() {
+  void customCodecTypesKeysAndValuesAndAReplyItCannotDecodeFailsOnlyItsCommand() {
     RedisCodec<String, Long> longs = new RedisCodec<>() {
       @Override
       public byte[] encodeKey(String key) {
@@ -107,6 +110,17 @@ class ScanAndCodecIntegrationTest {
       counters.zadd("board", 3, 7L);
       assertThat(counters.zrange("board", 0, -1)).containsExactly(7L);
       assertThat(counters.keys("*")).containsExactlyInAnyOrder("visits", "board");
+      s.set("app:word", "forty-two");
+      assertThatThrownBy(() -> counters.get("word")).isInstanceOf(RedisException.class)
+          .hasMessageContaining("Could not decode the reply to GET").hasCauseInstanceOf(NumberFormatException.class);
+      assertThat(s.ping()).as("the reply was read whole: the connection stays").isEqualTo("PONG");
+      try (Pipeline<String, Long> p = counters.pipeline()) {
+        Response<Long> bad = p.queue(c -> c.get("word"));
+        Response<Long> good = p.queue(c -> c.get("visits"));
+        p.sync();
+        assertThatThrownBy(bad::get).hasCauseInstanceOf(NumberFormatException.class);
+        assertThat(good.get()).isEqualTo(42L);
+      }
     }
   }
 }

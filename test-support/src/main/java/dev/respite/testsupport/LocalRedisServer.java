@@ -3,8 +3,6 @@ package dev.respite.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +52,8 @@ public final class LocalRedisServer implements AutoCloseable {
   private final List<String> extraArgs;
   private final Path workDir;
   private boolean tlsOnly;
+  private IntPredicate portSuitable = port -> true;
+  private Path configFile;
   private volatile Process process;
   private int port;
   private boolean closed;
@@ -82,6 +83,34 @@ public final class LocalRedisServer implements AutoCloseable {
   }
 
   private static LocalRedisServer launch(boolean tlsOnly, String... extraArgs) {
+    LocalRedisServer server = prepare(List.of(extraArgs));
+    server.tlsOnly = tlsOnly;
+    return server.launchPrepared();
+  }
+
+  /**
+   * Starts a server whose configuration file (written to its scratch directory and passed first, as
+   * {@code redis-server <conf>} needs) holds what must survive restarts: Sentinel and {@code CONFIG REWRITE}
+   * rewrite that file, and a restart reads it back, as a real deployment's would.
+   *
+   * @param configText the file's content, one directive per line
+   * @param portSuitable which free ports are acceptable (a cluster node also needs {@code port + 10000})
+   * @param extraArgs appended to the command line, e.g. {@code "--sentinel"}
+   */
+  static LocalRedisServer launchWithConfig(String configText, IntPredicate portSuitable, List<String> extraArgs) {
+    LocalRedisServer server = prepare(extraArgs);
+    server.portSuitable = portSuitable;
+    server.configFile = server.workDir.resolve("redis.conf");
+    try {
+      Files.writeString(server.configFile, configText, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      server.close();
+      throw new UncheckedIOException("cannot write " + server.configFile, e);
+    }
+    return server.launchPrepared();
+  }
+
+  private static LocalRedisServer prepare(List<String> extraArgs) {
     Path binary = RedisServerBinary.require();
     Path dir;
     try {
@@ -89,14 +118,16 @@ public final class LocalRedisServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a scratch directory for redis-server", e);
     }
-    LocalRedisServer server = new LocalRedisServer(binary, List.of(extraArgs), dir);
-    server.tlsOnly = tlsOnly;
-    OPEN.add(server);
+    return new LocalRedisServer(binary, List.copyOf(extraArgs), dir);
+  }
+
+  private LocalRedisServer launchPrepared() {
+    OPEN.add(this);
     try {
-      server.startOnFreePort();
-      return server;
+      startOnFreePort();
+      return this;
     } catch (RuntimeException e) {
-      server.close();
+      close();
       throw e;
     }
   }
@@ -238,7 +269,7 @@ public final class LocalRedisServer implements AutoCloseable {
   private void startOnFreePort() {
     EarlyExit last = null;
     for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-      port = freePort();
+      port = LoopbackPorts.free(portSuitable);
       try {
         spawn();
         return;
@@ -282,7 +313,11 @@ public final class LocalRedisServer implements AutoCloseable {
   }
 
   private List<String> command() {
-    List<String> command = new ArrayList<>(List.of(binary.toString(),
+    List<String> command = new ArrayList<>(List.of(binary.toString()));
+    if (configFile != null) {
+      command.add(configFile.toString());
+    }
+    command.addAll(List.of(
         "--port", tlsOnly ? "0" : Integer.toString(port),
         "--bind", HOST,
         "--save", "",
@@ -315,14 +350,6 @@ public final class LocalRedisServer implements AutoCloseable {
       return true;
     } catch (UncheckedIOException e) {
       return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot find a free loopback port", e);
     }
   }
 

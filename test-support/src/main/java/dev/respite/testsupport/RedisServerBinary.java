@@ -44,6 +44,16 @@ final class RedisServerBinary {
             + " install it, e.g. apt-get install redis-server"));
   }
 
+  /** {@code redis-cli} beside {@code redis-server} (cluster creation and resharding need it). */
+  static Path requireCli() {
+    Path cli = require().resolveSibling("redis-cli");
+    if (!Files.isRegularFile(cli) || !Files.isExecutable(cli)) {
+      throw new IllegalStateException("redis-cli not found beside " + require()
+          + "; it ships with redis-server (apt-get install redis-tools)");
+    }
+    return cli;
+  }
+
   /** The version, such as {@code "7.0.15"}. */
   static synchronized String version() {
     if (cachedVersion == null) {

@@ -1,5 +1,7 @@
 package dev.respite.impl.command;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A session seen through another codec: the same connection and state, other key and value types.
  *
@@ -17,7 +19,7 @@ public final class CodecView<K, V> implements OperationsMixin<K, V> {
   }
 
   @Override
-  public <T> T run(Command<T> command) {
+  public <T extends @Nullable Object> T run(Command<T> command) {
     return runner.run(command);
   }
 

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the decoded reply's type
  */
-public final class Command<T> {
+public final class Command<T extends @Nullable Object> {
   /** Not a blocking command. */
   public static final long NOT_BLOCKING = -1;
 
@@ -55,23 +55,23 @@ public final class Command<T> {
   }
 
   /** The command {@code name} without arguments. */
-  public static <T> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder) {
+  public static <T extends @Nullable Object> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder) {
     return new Command<>(name, decoder, null, null, NO_MORE, (int) NOT_BLOCKING);
   }
 
   /** The command {@code name arg}. */
-  public static <T> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder, Object arg) {
+  public static <T extends @Nullable Object> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder, Object arg) {
     return new Command<>(name, decoder, Objects.requireNonNull(arg), null, NO_MORE, (int) NOT_BLOCKING);
   }
 
   /** The command {@code name arg1 arg2}. */
-  public static <T> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder, Object arg1, Object arg2) {
+  public static <T extends @Nullable Object> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder, Object arg1, Object arg2) {
     return new Command<>(name, decoder, Objects.requireNonNull(arg1), Objects.requireNonNull(arg2), NO_MORE,
         (int) NOT_BLOCKING);
   }
 
   /** The command {@code name args...}, whose reply {@code decoder} decodes. */
-  public static <T> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder, Object... args) {
+  public static <T extends @Nullable Object> Command<T> of(ProtocolKeyword name, ReplyDecoder<T> decoder, Object... args) {
     return new Command<>(name, decoder, null, null, args, (int) NOT_BLOCKING);
   }
 
@@ -107,7 +107,9 @@ public final class Command<T> {
     // A subscribing command is confirmed by a push in RESP3: it is that command's reply.
     ReplyDecoder<Reply> decoder = CommandEffect.of(words[0], null) == CommandEffect.SUBSCRIBE
         ? Decoders.REPLY_OR_PUSH : Decoders.REPLY;
-    return new Command<>(ProtocolKeyword.of(words[0]), decoder, null, null, all, (int) NOT_BLOCKING);
+    Command<Reply> frame = new Command<>(ProtocolKeyword.of(words[0]), decoder, null, null, all, (int) NOT_BLOCKING);
+    long block = Blocking.rawMillis(frame);
+    return block == NOT_BLOCKING ? frame : frame.blocking(block);
   }
 
   /** This command, which blocks the connection up to {@code millis} on the server (0: forever). */

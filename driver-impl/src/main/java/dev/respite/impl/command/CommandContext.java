@@ -1,5 +1,7 @@
 package dev.respite.impl.command;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What every family needs: a way to run a command, and the codec of the view.
  *
@@ -9,7 +11,7 @@ package dev.respite.impl.command;
 public interface CommandContext<K, V> {
 
   /** Runs {@code command} now (a session) or queues it and returns its placeholder (a pipeline). */
-  <T> T run(Command<T> command);
+  <T extends @Nullable Object> T run(Command<T> command);
 
   /** The keys' and values' codec. */
   TypedCodec<K, V> codec();

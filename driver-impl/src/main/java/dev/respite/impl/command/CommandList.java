@@ -28,13 +28,13 @@ abstract class CommandList<K, V> implements CommandQueue<K, V> {
   }
 
   @Override
-  public <T> Response<T> queue(Function<? super RedisCommands<K, V>, ? extends T> command) {
+  public <T extends @Nullable Object> Response<T> queue(Function<? super RedisCommands<K, V>, ? extends T> command) {
     Objects.requireNonNull(command, "command");
     return record(() -> command.apply(recorder), false);
   }
 
   @Override
-  public Response<Void> queueVoid(Consumer<? super RedisCommands<K, V>> command) {
+  public Response<@Nullable Void> queueVoid(Consumer<? super RedisCommands<K, V>> command) {
     Objects.requireNonNull(command, "command");
     return record(() -> {
       command.accept(recorder);
@@ -58,11 +58,11 @@ abstract class CommandList<K, V> implements CommandQueue<K, V> {
   abstract void checkOpen();
 
   @SuppressWarnings("unchecked")
-  private <T> Response<T> record(Supplier<@Nullable Object> call, boolean returnsVoid) {
+  private <T extends @Nullable Object> Response<T> record(Supplier<@Nullable Object> call, boolean returnsVoid) {
     checkOpen();
     recorder.captured = null;
     try {
-      call.get();
+      @Nullable Object unused = call.get(); // the placeholder: the recorder captured the command
     } catch (RuntimeException e) {
       recorder.captured = null;
       throw e;
@@ -89,7 +89,7 @@ abstract class CommandList<K, V> implements CommandQueue<K, V> {
     }
 
     @Override
-    public <T> T run(Command<T> command) {
+    public <T extends @Nullable Object> T run(Command<T> command) {
       if (captured != null) {
         throw new IllegalArgumentException("The lambda given to queue() must call exactly one command; it also called "
             + command.name());

@@ -1,12 +1,13 @@
 package dev.respite.impl.command;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A session's connection, as the command views use it. */
 public interface CommandRunner {
 
   /** Sends {@code command}, reads and decodes its reply. */
-  <T> T run(Command<T> command);
+  <T extends @Nullable Object> T run(Command<T> command);
 
   /** Sends every command in one write, then reads every reply into its response. */
   void runPipeline(List<QueuedResponse<?>> queued);

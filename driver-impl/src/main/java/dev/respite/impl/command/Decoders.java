@@ -102,10 +102,16 @@ final class Decoders {
       ReplyDecoder.of(List.of(), list(reply -> reply.type() == ReplyType.INTEGER ? reply.asLong() != 0
           : reply.asBoolean()));
 
-  static final ReplyDecoder<List<@Nullable Double>> NULLABLE_DOUBLE_LIST =
-      ReplyDecoder.of(List.of(), list(reply -> reply.isNull() ? null : reply.asDouble()));
+  static final ReplyDecoder<List<@Nullable Double>> NULLABLE_DOUBLE_LIST = ReplyDecoder.<List<@Nullable Double>>of(
+      List.of(), Decoders.<@Nullable Double>list(reply -> reply.isNull() ? null : reply.asDouble()));
 
-  static final ReplyDecoder<List<@Nullable String>> NULLABLE_TEXT_LIST = ReplyDecoder.of(List.of(), list(Reply::asString));
+  static final ReplyDecoder<List<@Nullable Long>> NULLABLE_LONG_LIST =
+      ReplyDecoder.<List<@Nullable Long>>of(List.of(), Decoders.<@Nullable Long>list(reply -> reply.isNull() ? null : reply.asLong()));
+
+  static final ReplyDecoder<List<String>> TEXT_LIST = ReplyDecoder.of(List.of(), list(Decoders::text));
+
+  static final ReplyDecoder<List<@Nullable String>> NULLABLE_TEXT_LIST =
+      ReplyDecoder.<List<@Nullable String>>of(List.of(), Decoders.<@Nullable String>list(Reply::asString));
 
   static final ReplyDecoder<Map<String, String>> TEXT_MAP = ReplyDecoder.of(Map.of(), reply -> {
     List<Reply> items = pairs(reply);
@@ -117,6 +123,9 @@ final class Decoders {
   });
 
   static final ReplyDecoder<Map<String, Reply>> REPLY_MAP = ReplyDecoder.of(Map.of(), Decoders::replyMap);
+
+  static final ReplyDecoder<@Nullable Map<String, Reply>> NULLABLE_REPLY_MAP =
+      ReplyDecoder.of(null, reply -> reply.isNull() ? null : replyMap(reply));
 
   static final ReplyDecoder<List<Map<String, Reply>>> REPLY_MAP_LIST =
       ReplyDecoder.of(List.of(), list(Decoders::replyMap));
@@ -145,7 +154,8 @@ final class Decoders {
    * {@code decoder}, for a reply that is never null: a null reply fails the command. The family method then
    * returns {@code run(...)} as it is, which keeps the recording rule (a method never looks at the value).
    */
-  @SuppressWarnings("unchecked")
+  // The placeholder (null for an object) only ever reaches a recording view, which discards it by design.
+  @SuppressWarnings({"unchecked", "NullAway"})
   static <T> ReplyDecoder<T> nonNull(ReplyDecoder<@Nullable T> decoder) {
     return new ReplyDecoder<>((T) decoder.placeholder()) {
       @Override
@@ -168,7 +178,7 @@ final class Decoders {
   }
 
   /** Elements decoded one by one; an unmodifiable list that may hold nulls. */
-  static <T> Function<Reply, List<T>> list(Function<Reply, T> element) {
+  static <T extends @Nullable Object> Function<Reply, List<T>> list(Function<Reply, T> element) {
     return reply -> {
       List<Reply> items = reply.asList();
       List<T> out = new ArrayList<>(items.size());
@@ -196,7 +206,7 @@ final class Decoders {
     return text;
   }
 
-  private static Map<String, Reply> replyMap(Reply reply) {
+  static Map<String, Reply> replyMap(Reply reply) {
     List<Reply> items = pairs(reply);
     Map<String, Reply> map = new LinkedHashMap<>();
     for (int i = 0; i < items.size(); i += 2) {

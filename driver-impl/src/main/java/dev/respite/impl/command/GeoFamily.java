@@ -2,10 +2,14 @@ package dev.respite.impl.command;
 
 import static dev.respite.impl.command.Keywords.*;
 
+import dev.respite.command.GeoAddOptions;
 import dev.respite.command.GeoCommands;
 import dev.respite.command.GeoCoordinates;
+import dev.respite.command.GeoMatch;
 import dev.respite.command.GeoSearch;
 import dev.respite.command.GeoUnit;
+import dev.respite.command.GeoValue;
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +51,28 @@ public interface GeoFamily<K, V> extends GeoCommands<K, V>, CommandContext<K, V>
         searchArgs(args().key(destination).key(source), search).array()));
   }
 
+  @Override
+  default long geoadd(K key, GeoAddOptions options, Collection<GeoValue<V>> members) {
+    Args<K, V> args = args().key(key);
+    String existence = options.existence();
+    if (existence != null) {
+      args.add("NX".equals(existence) ? NX : XX);
+    }
+    if (options.isChanged()) {
+      args.add(CH);
+    }
+    for (GeoValue<V> member : Args.nonEmpty("GEOADD", members)) {
+      args.add(member.coordinates().longitude()).add(member.coordinates().latitude()).value(member.value());
+    }
+    return run(Command.of(GEOADD, Decoders.LONG, args.array()));
+  }
+
+  @Override
+  default List<GeoMatch<V>> geosearchWithDetails(K key, GeoSearch<V> search) {
+    return run(Command.of(GEOSEARCH, GeoReplies.matches(codec()),
+        searchArgs(args().key(key), search).add(WITHDIST).add(WITHCOORD).array()));
+  }
+
   private Args<K, V> searchArgs(Args<K, V> args, GeoSearch<V> search) {
     V member = search.member();
     GeoCoordinates point = search.point();
@@ -68,6 +94,9 @@ public interface GeoFamily<K, V> extends GeoCommands<K, V>, CommandContext<K, V>
     }
     if (search.count() > 0) {
       args.add(COUNT).add(search.count());
+      if (search.isAny()) {
+        args.add(ANY);
+      }
     }
     return args;
   }

@@ -3,6 +3,7 @@ package dev.respite.impl.command;
 import static dev.respite.impl.command.Keywords.*;
 
 import dev.respite.command.HashCommands;
+import dev.respite.command.KeyValue;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,7 @@ public interface HashFamily<K, V> extends HashCommands<K, V>, CommandContext<K, 
   @Override
   @SuppressWarnings("unchecked")
   default List<@Nullable V> hmget(K key, K... fields) {
-    return run(Command.of(HMGET, codec().nullableValues,
+    return run(Command.<List<@Nullable V>>of(HMGET, codec().nullableValues,
         args().key(key).keys(Args.nonEmpty("HMGET", fields)).array()));
   }
 
@@ -86,5 +87,10 @@ public interface HashFamily<K, V> extends HashCommands<K, V>, CommandContext<K, 
   @Override
   default List<K> hrandField(K key, long count) {
     return run(Command.of(HRANDFIELD, codec().keys, codec().key(key), count));
+  }
+
+  @Override
+  default List<KeyValue<K, V>> hrandFieldWithValues(K key, long count) {
+    return run(Command.of(HRANDFIELD, codec().keyValueList, codec().key(key), count, WITHVALUES));
   }
 }

@@ -242,6 +242,32 @@ final class Keywords {
   static final ProtocolKeyword XSETID = ProtocolKeyword.of("XSETID");
   static final ProtocolKeyword TILDE = ProtocolKeyword.of("~");
   static final ProtocolKeyword EQUALS = ProtocolKeyword.of("=");
+  static final ProtocolKeyword SORT = ProtocolKeyword.of("SORT");
+  static final ProtocolKeyword SORT_RO = ProtocolKeyword.of("SORT_RO");
+  static final ProtocolKeyword BY = ProtocolKeyword.of("BY");
+  static final ProtocolKeyword STORE = ProtocolKeyword.of("STORE");
+  static final ProtocolKeyword ALPHA = ProtocolKeyword.of("ALPHA");
+  static final ProtocolKeyword LCS = ProtocolKeyword.of("LCS");
+  static final ProtocolKeyword LEN = ProtocolKeyword.of("LEN");
+  static final ProtocolKeyword IDX = ProtocolKeyword.of("IDX");
+  static final ProtocolKeyword MINMATCHLEN = ProtocolKeyword.of("MINMATCHLEN");
+  static final ProtocolKeyword WITHMATCHLEN = ProtocolKeyword.of("WITHMATCHLEN");
+  static final ProtocolKeyword BITFIELD = ProtocolKeyword.of("BITFIELD");
+  static final ProtocolKeyword BITFIELD_RO = ProtocolKeyword.of("BITFIELD_RO");
+  static final ProtocolKeyword BIT = ProtocolKeyword.of("BIT");
+  static final ProtocolKeyword WITHDIST = ProtocolKeyword.of("WITHDIST");
+  static final ProtocolKeyword WITHCOORD = ProtocolKeyword.of("WITHCOORD");
+  static final ProtocolKeyword ANY = ProtocolKeyword.of("ANY");
+  static final ProtocolKeyword IDLE = ProtocolKeyword.of("IDLE");
+  static final ProtocolKeyword RETRYCOUNT = ProtocolKeyword.of("RETRYCOUNT");
+  static final ProtocolKeyword FORCE = ProtocolKeyword.of("FORCE");
+  static final ProtocolKeyword JUSTID = ProtocolKeyword.of("JUSTID");
+  static final ProtocolKeyword FULL = ProtocolKeyword.of("FULL");
+  static final ProtocolKeyword WEIGHTS = ProtocolKeyword.of("WEIGHTS");
+  static final ProtocolKeyword AGGREGATE = ProtocolKeyword.of("AGGREGATE");
+  static final ProtocolKeyword RANK = ProtocolKeyword.of("RANK");
+  static final ProtocolKeyword WITHVALUES = ProtocolKeyword.of("WITHVALUES");
+  static final ProtocolKeyword SYNC = ProtocolKeyword.of("SYNC");
 
   private Keywords() {}
 }

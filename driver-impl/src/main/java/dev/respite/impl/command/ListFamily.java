@@ -4,6 +4,7 @@ import static dev.respite.impl.command.Keywords.*;
 
 import dev.respite.command.InsertPosition;
 import dev.respite.command.KeyValue;
+import dev.respite.command.LPosOptions;
 import dev.respite.command.ListCommands;
 import dev.respite.command.ListDirection;
 import dev.respite.impl.protocol.ProtocolKeyword;
@@ -145,6 +146,30 @@ public interface ListFamily<K, V> extends ListCommands<K, V>, CommandContext<K, 
   default @Nullable V blmove(K source, K destination, ListDirection from, ListDirection to, Duration timeout) {
     return run(Command.of(BLMOVE, codec().value, codec().key(source), codec().key(destination), side(from),
         side(to), Blocking.seconds(timeout)).blocking(Blocking.millis(timeout)));
+  }
+
+  @Override
+  default @Nullable Long lpos(K key, V element, LPosOptions options) {
+    return run(Command.of(LPOS, Decoders.NULLABLE_LONG, lposArgs(key, element, options).array()));
+  }
+
+  @Override
+  default List<Long> lpos(K key, V element, long count, LPosOptions options) {
+    if (count < 0) {
+      throw new IllegalArgumentException("LPOS COUNT must not be negative, got " + count);
+    }
+    return run(Command.of(LPOS, Decoders.LONG_LIST, lposArgs(key, element, options).add(COUNT).add(count).array()));
+  }
+
+  private Args<K, V> lposArgs(K key, V element, LPosOptions options) {
+    Args<K, V> args = args().key(key).value(element);
+    if (options.rankValue() != 0) {
+      args.add(RANK).add(options.rankValue());
+    }
+    if (options.maxLenValue() != 0) {
+      args.add(MAXLEN).add(options.maxLenValue());
+    }
+    return args;
   }
 
   private static ProtocolKeyword side(ListDirection direction) {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the decoded reply's type
  */
-public final class QueuedResponse<T> implements Response<T> {
+public final class QueuedResponse<T extends @Nullable Object> implements Response<T> {
   private final Command<T> command;
   /** For {@code queueVoid}: the reply is checked but its value is null, as a {@code Response<Void>} holds. */
   private boolean discardsValue;
@@ -62,6 +62,7 @@ public final class QueuedResponse<T> implements Response<T> {
   }
 
   @Override
+  @SuppressWarnings("NullAway") // done without a failure: value holds the decoded reply, null only if T is nullable
   public T get() {
     if (!done) {
       throw new IllegalStateException("The reply to " + command.name() + " is not known yet: call sync() or exec()");

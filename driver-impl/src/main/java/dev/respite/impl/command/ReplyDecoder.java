@@ -4,6 +4,7 @@ import dev.respite.Reply;
 import dev.respite.impl.protocol.RespReader;
 import java.io.IOException;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one reply into a command's return type: read straight from the connection, or decoded from a
@@ -14,7 +15,7 @@ import java.util.function.Function;
  *
  * @param <T> the decoded type
  */
-public abstract class ReplyDecoder<T> {
+public abstract class ReplyDecoder<T extends @Nullable Object> {
   private final T placeholder;
 
   protected ReplyDecoder(T placeholder) {
@@ -22,7 +23,7 @@ public abstract class ReplyDecoder<T> {
   }
 
   /** A decoder that decodes a whole reply with {@code decode}. */
-  public static <T> ReplyDecoder<T> of(T placeholder, Function<Reply, T> decode) {
+  public static <T extends @Nullable Object> ReplyDecoder<T> of(T placeholder, Function<Reply, T> decode) {
     return new ReplyDecoder<>(placeholder) {
       @Override
       public T decode(Reply reply) {

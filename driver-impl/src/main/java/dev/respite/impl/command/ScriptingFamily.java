@@ -3,9 +3,11 @@ package dev.respite.impl.command;
 import static dev.respite.impl.command.Keywords.*;
 
 import dev.respite.Reply;
+import dev.respite.command.FlushMode;
 import dev.respite.command.ScriptingCommands;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** {@link ScriptingCommands} as commands. */
 public interface ScriptingFamily<K, V> extends ScriptingCommands<K, V>, CommandContext<K, V> {
@@ -75,6 +77,16 @@ public interface ScriptingFamily<K, V> extends ScriptingCommands<K, V>, CommandC
   @Override
   default void functionFlush() {
     run(Command.of(FUNCTION, Decoders.STATUS, FLUSH));
+  }
+
+  @Override
+  default void scriptFlush(FlushMode mode) {
+    run(Command.of(SCRIPT, Decoders.STATUS, FLUSH, AdminKeywords.flushMode(mode)));
+  }
+
+  @Override
+  default void scriptKill() {
+    run(Command.of(SCRIPT, Decoders.STATUS, AdminKeywords.KILL));
   }
 
   /** {@code name numkeys key... arg...}, shared by EVAL, EVALSHA and FCALL. */

@@ -4,6 +4,7 @@ import static dev.respite.impl.command.Keywords.*;
 
 import dev.respite.Reply;
 import dev.respite.command.AutoClaimResult;
+import dev.respite.command.AutoClaimedIds;
 import dev.respite.command.PendingMessage;
 import dev.respite.command.PendingSummary;
 import dev.respite.command.StreamCommands;
@@ -11,7 +12,10 @@ import dev.respite.command.StreamEntry;
 import dev.respite.command.StreamReadOptions;
 import dev.respite.command.StreamTrim;
 import dev.respite.command.XAddOptions;
+import dev.respite.command.XClaimOptions;
+import dev.respite.command.XPendingOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,21 +26,13 @@ public interface StreamFamily<K, V> extends StreamCommands<K, V>, CommandContext
 
   @Override
   default String xadd(K key, Map<K, V> fields) {
-    return Objects.requireNonNull(xadd(key, XAddOptions.none(), fields));
+    // Without NOMKSTREAM the reply is never null: the same frame, read by a decoder that says so.
+    return run(Command.of(XADD, Decoders.NON_NULL_TEXT, xaddArgs(key, XAddOptions.none(), fields)));
   }
 
   @Override
   default @Nullable String xadd(K key, XAddOptions options, Map<K, V> fields) {
-    Args<K, V> args = args().key(key);
-    if (options.isNoMkStream()) {
-      args.add(NOMKSTREAM);
-    }
-    StreamTrim trim = options.trim();
-    if (trim != null) {
-      trimArgs(args, trim);
-    }
-    args.add(options.id()).entries(Args.nonEmpty("XADD", fields));
-    return run(Command.of(XADD, Decoders.TEXT, args.array()));
+    return run(Command.of(XADD, Decoders.TEXT, xaddArgs(key, options, fields)));
   }
 
   @Override
@@ -163,6 +159,82 @@ public interface StreamFamily<K, V> extends StreamCommands<K, V>, CommandContext
   @Override
   default List<Map<String, Reply>> xinfoConsumers(K key, String group) {
     return run(Command.of(XINFO, Decoders.REPLY_MAP_LIST, CONSUMERS, codec().key(key), group));
+  }
+
+  @Override
+  default List<StreamEntry<K, V>> xclaim(K key, String group, String consumer, Duration minIdle,
+      XClaimOptions options, String... ids) {
+    return run(Command.of(XCLAIM, StreamReplies.entries(codec()),
+        claimArgs(key, group, consumer, minIdle, options, ids).array()));
+  }
+
+  @Override
+  default List<String> xclaimJustId(K key, String group, String consumer, Duration minIdle, XClaimOptions options,
+      String... ids) {
+    return run(Command.of(XCLAIM, StreamReplies.IDS,
+        claimArgs(key, group, consumer, minIdle, options, ids).add(JUSTID).array()));
+  }
+
+  @Override
+  default AutoClaimedIds xautoclaimJustId(K key, String group, String consumer, Duration minIdle, String start,
+      long count) {
+    return run(Command.of(XAUTOCLAIM, StreamReplies.AUTOCLAIM_IDS, codec().key(key), group, consumer,
+        minIdle.toMillis(), start, COUNT, count, JUSTID));
+  }
+
+  @Override
+  default List<PendingMessage> xpending(K key, String group, XPendingOptions options) {
+    Args<K, V> args = args().key(key).add(Objects.requireNonNull(group, "group"));
+    Duration idle = options.minIdle();
+    if (idle != null) {
+      args.add(IDLE).add(idle.toMillis());
+    }
+    args.add(options.start()).add(options.end()).add(options.count());
+    String consumer = options.consumerName();
+    if (consumer != null) {
+      args.add(consumer);
+    }
+    return run(Command.of(XPENDING, StreamReplies.PENDING, args.array()));
+  }
+
+  @Override
+  default Map<String, Reply> xinfoStreamFull(K key, long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("XINFO STREAM FULL COUNT must not be negative, got " + count);
+    }
+    return run(Command.of(XINFO, Decoders.REPLY_MAP, STREAM, codec().key(key), FULL, COUNT, count));
+  }
+
+  private Args<K, V> claimArgs(K key, String group, String consumer, Duration minIdle, XClaimOptions options,
+      String[] ids) {
+    Args<K, V> args = args().key(key).add(group).add(consumer).add(minIdle.toMillis()).all(Args.nonEmpty("XCLAIM", ids));
+    Duration idle = options.idleTime();
+    if (idle != null) {
+      args.add(IDLE).add(idle.toMillis());
+    }
+    Instant time = options.lastDelivery();
+    if (time != null) {
+      args.add(TIME).add(time.toEpochMilli());
+    }
+    if (options.retries() >= 0) {
+      args.add(RETRYCOUNT).add(options.retries());
+    }
+    if (options.isForce()) {
+      args.add(FORCE);
+    }
+    return args;
+  }
+
+  private Object[] xaddArgs(K key, XAddOptions options, Map<K, V> fields) {
+    Args<K, V> args = args().key(key);
+    if (options.isNoMkStream()) {
+      args.add(NOMKSTREAM);
+    }
+    StreamTrim trim = options.trim();
+    if (trim != null) {
+      trimArgs(args, trim);
+    }
+    return args.add(options.id()).entries(Args.nonEmpty("XADD", fields)).array();
   }
 
   private static <A extends Args<?, ?>> A trimArgs(A args, StreamTrim trim) {

@@ -2,6 +2,7 @@ package dev.respite.impl.command;
 
 import dev.respite.Reply;
 import dev.respite.command.AutoClaimResult;
+import dev.respite.command.AutoClaimedIds;
 import dev.respite.command.PendingMessage;
 import dev.respite.command.PendingSummary;
 import dev.respite.command.StreamEntry;
@@ -33,6 +34,14 @@ final class StreamReplies {
   }));
 
   static final ReplyDecoder<List<String>> IDS = ReplyDecoder.of(List.of(), Decoders.list(Decoders::text));
+
+  /** {@code XAUTOCLAIM ... JUSTID}: [next id, [claimed id...], [deleted id...]]. */
+  static final ReplyDecoder<AutoClaimedIds> AUTOCLAIM_IDS = ReplyDecoder.of(
+      new AutoClaimedIds("0-0", List.of(), List.of()), reply -> {
+        List<Reply> parts = reply.asList();
+        List<String> deleted = parts.size() > 2 ? IDS.decode(parts.get(2)) : List.of();
+        return new AutoClaimedIds(Decoders.text(parts.get(0)), IDS.decode(parts.get(1)), deleted);
+      });
 
   private StreamReplies() {}
 

@@ -3,6 +3,7 @@ package dev.respite.impl.command;
 import static dev.respite.impl.command.Keywords.*;
 
 import dev.respite.command.Expiration;
+import dev.respite.command.LcsResult;
 import dev.respite.command.SetOptions;
 import dev.respite.command.StringCommands;
 import dev.respite.impl.protocol.ProtocolKeyword;
@@ -50,7 +51,7 @@ public interface StringFamily<K, V> extends StringCommands<K, V>, CommandContext
   @Override
   @SuppressWarnings("unchecked")
   default List<@Nullable V> mget(K... keys) {
-    return run(Command.of(MGET, codec().nullableValues, args().keys(Args.nonEmpty("MGET", keys)).array()));
+    return run(Command.<List<@Nullable V>>of(MGET, codec().nullableValues, args().keys(Args.nonEmpty("MGET", keys)).array()));
   }
 
   @Override
@@ -104,8 +105,28 @@ public interface StringFamily<K, V> extends StringCommands<K, V>, CommandContext
   }
 
   @Override
+  @SuppressWarnings("NullAway") // GETRANGE always answers a string; a queue's null placeholder is never read
   default V getRange(K key, long start, long end) {
     return run(Command.of(GETRANGE, codec().value, codec().key(key), start, end));
+  }
+
+  @Override
+  default V lcs(K key1, K key2) {
+    return run(Command.of(LCS, Decoders.nonNull(codec().value), codec().key(key1), codec().key(key2)));
+  }
+
+  @Override
+  default long lcsLength(K key1, K key2) {
+    return run(Command.of(LCS, Decoders.LONG, codec().key(key1), codec().key(key2), LEN));
+  }
+
+  @Override
+  default LcsResult lcsIdx(K key1, K key2, long minMatchLength) {
+    if (minMatchLength < 0) {
+      throw new IllegalArgumentException("LCS MINMATCHLEN must not be negative, got " + minMatchLength);
+    }
+    return run(Command.of(LCS, StringReplies.LCS_IDX, codec().key(key1), codec().key(key2), IDX, MINMATCHLEN,
+        minMatchLength, WITHMATCHLEN));
   }
 
   private Args<K, V> setArgs(K key, V value, SetOptions options) {

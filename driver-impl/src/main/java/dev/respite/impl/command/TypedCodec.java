@@ -49,6 +49,7 @@ public final class TypedCodec<K, V> {
   final ReplyDecoder<@Nullable KeyValue<K, ScoredValue<V>>> keyScoredValue;
   final ReplyDecoder<@Nullable KeyValue<K, List<V>>> keyValues;
   final ReplyDecoder<@Nullable KeyValue<K, List<ScoredValue<V>>>> keyScoredValues;
+  final ReplyDecoder<List<KeyValue<K, V>>> keyValueList;
 
   private TypedCodec(RedisCodec<K, V> codec, Kind kind) {
     this.codec = codec;
@@ -66,8 +67,8 @@ public final class TypedCodec<K, V> {
     };
     this.key = ReplyDecoder.of(null, reply -> reply.isNull() ? null : decodeKey(reply));
     this.values = ReplyDecoder.of(List.of(), Decoders.list(this::decodeValue));
-    this.nullableValues = ReplyDecoder.of(List.of(),
-        Decoders.list(reply -> reply.isNull() ? null : decodeValue(reply)));
+    this.nullableValues = ReplyDecoder.<List<@Nullable V>>of(List.of(),
+        Decoders.<@Nullable V>list(reply -> reply.isNull() ? null : decodeValue(reply)));
     this.keys = ReplyDecoder.of(List.of(), Decoders.list(this::decodeKey));
     this.valueSet = ReplyDecoder.of(Set.of(), reply -> {
       Set<V> set = new LinkedHashSet<>();
@@ -104,6 +105,7 @@ public final class TypedCodec<K, V> {
         : new KeyValue<>(decodeKey(reply.asList().get(0)), values.decode(reply.asList().get(1))));
     this.keyScoredValues = ReplyDecoder.of(null, reply -> reply.isNull() ? null
         : new KeyValue<>(decodeKey(reply.asList().get(0)), scored(reply.asList().get(1))));
+    this.keyValueList = ReplyDecoder.of(List.of(), this::keyValuePairs);
   }
 
   /** The view of {@code codec}; the built-in codecs get their shared fast instances. */
@@ -193,6 +195,23 @@ public final class TypedCodec<K, V> {
     } else {
       for (int i = 0; i + 1 < items.size(); i += 2) {
         out.add(new ScoredValue<>(decodeValue(items.get(i)), items.get(i + 1).asDouble()));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Keys and values: a RESP2 flat array, or RESP3 [key, value] pairs ({@code HRANDFIELD ... WITHVALUES}). */
+  private List<KeyValue<K, V>> keyValuePairs(Reply reply) {
+    List<Reply> items = reply.asList();
+    List<KeyValue<K, V>> out = new ArrayList<>(items.size() / 2 + 1);
+    if (!items.isEmpty() && items.get(0).type() == ReplyType.ARRAY) {
+      for (Reply pair : items) {
+        List<Reply> parts = pair.asList();
+        out.add(new KeyValue<>(decodeKey(parts.get(0)), decodeValue(parts.get(1))));
+      }
+    } else {
+      for (int i = 0; i + 1 < items.size(); i += 2) {
+        out.add(new KeyValue<>(decodeKey(items.get(i)), decodeValue(items.get(i + 1))));
       }
     }
     return Collections.unmodifiableList(out);

@@ -27,6 +27,7 @@ public final class FailureClassifier {
       return (RuntimeException) failure;
     }
     connection.markBroken();
+    connection.brokenBy(failure);
     if (failure instanceof SocketTimeoutException) {
       return new RedisTimeoutException("No reply to " + command + " from " + connection.address() + " within "
           + connection.socketTimeoutMillis() + " ms (socketTimeout); the connection was closed", failure);

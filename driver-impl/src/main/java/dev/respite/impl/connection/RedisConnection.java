@@ -48,6 +48,8 @@ public final class RedisConnection implements AutoCloseable {
   private boolean subscriber;
   private long sent;
   private boolean broken;
+  private @Nullable Throwable brokenBy;
+  private long waitedNanos;
 
   private RedisConnection(SocketChannel channel, @Nullable SSLSocket tlsSocket, RedisConfig config)
       throws IOException {
@@ -186,6 +188,38 @@ public final class RedisConnection implements AutoCloseable {
   /** Marks the connection's position in the reply stream unknown: it must be closed, never used again. */
   public void markBroken() {
     broken = true;
+  }
+
+  /** Records the failure that left the state unknown (for the JFR ConnectionClosed event); the first wins. */
+  public void brokenBy(Throwable failure) {
+    if (brokenBy == null) {
+      brokenBy = failure;
+    }
+  }
+
+  /** The failure that broke the connection, or null. */
+  public @Nullable Throwable brokenBy() {
+    return brokenBy;
+  }
+
+  /** Bytes written to the socket so far. */
+  public long bytesWritten() {
+    return writer.bytesWritten();
+  }
+
+  /** Bytes read from the socket so far. */
+  public long bytesRead() {
+    return input.bytesRead();
+  }
+
+  /** Records how long the session that holds it waited to borrow it, for the slow-command log. */
+  public void waited(long nanos) {
+    waitedNanos = nanos;
+  }
+
+  /** How long the session that holds it waited to borrow it. */
+  public long waitedNanos() {
+    return waitedNanos;
   }
 
   /** Whether a failure left this connection's position in the reply stream unknown. */

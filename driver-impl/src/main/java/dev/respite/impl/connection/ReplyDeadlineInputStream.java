@@ -33,6 +33,8 @@ final class ReplyDeadlineInputStream extends FilterInputStream {
   private volatile long timeoutNanos;
   private long deadline;
   private long lastCompleted = -1;
+  /** Bytes read from the socket so far: written by the reading thread only, read for JFR events. */
+  private long bytesRead;
 
   ReplyDeadlineInputStream(InputStream in, Closeable connection, LongSupplier completedReplies) {
     super(in);
@@ -69,7 +71,7 @@ final class ReplyDeadlineInputStream extends FilterInputStream {
   public int read(byte[] b, int off, int len) throws IOException {
     long until = deadlineOfThisRead();
     if (until == NOT_WAITING) {
-      return super.read(b, off, len);
+      return counted(super.read(b, off, len));
     }
     waitingUntil.set(until);
     int read;
@@ -84,7 +86,19 @@ final class ReplyDeadlineInputStream extends FilterInputStream {
     if (stopWaiting()) {
       throw timedOut();
     }
+    return counted(read);
+  }
+
+  private int counted(int read) {
+    if (read > 0) {
+      bytesRead += read;
+    }
     return read;
+  }
+
+  /** Bytes read from the socket so far, including any read ahead of the reply being parsed. */
+  long bytesRead() {
+    return bytesRead;
   }
 
   /** Called by the watchdog: closes the connection if the read in progress is past its deadline. */

@@ -63,6 +63,11 @@ final class Lane implements Runnable {
     reader.start();
   }
 
+  /** The shared connection, for the listeners' in-flight records. */
+  RedisConnection connection() {
+    return connection;
+  }
+
   /** Whether the lane still takes requests. */
   boolean isOpen() {
     return failure.get() == null;

@@ -31,6 +31,8 @@ final class LaneRequest {
   private int received;
   private final AtomicReference<@Nullable Object> outcome = new AtomicReference<>();
   private long submittedAtNanos;
+  /** What the listeners gave when the request was first offered (0: nobody watches). */
+  private long startNanos;
 
   LaneRequest(Command<?>[] commands) {
     this.commands = commands;
@@ -44,7 +46,17 @@ final class LaneRequest {
 
   /** A fresh request for the same commands, to send on another lane after {@link #NOT_SENT}. */
   LaneRequest again() {
-    return new LaneRequest(commands);
+    LaneRequest retry = new LaneRequest(commands);
+    retry.startNanos = startNanos;
+    return retry;
+  }
+
+  long startNanos() {
+    return startNanos;
+  }
+
+  void startNanos(long nanos) {
+    startNanos = nanos;
   }
 
   int commands() {

@@ -11,6 +11,7 @@ import dev.respite.impl.connection.Connector;
 import dev.respite.impl.connection.RedisConnection;
 import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pool.ConnectionPool;
+import dev.respite.spi.RedisListener.BatchKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,15 +76,15 @@ public final class Lanes implements AutoCloseable {
   }
 
   /** Runs {@code command} on a lane and decodes its reply in the caller's thread. */
-  public <T> T run(Command<T> command) {
-    long start = listeners.startTime();
+  public <T extends @Nullable Object> T run(Command<T> command) {
+    LaneRequest request = new LaneRequest(new Command<?>[] {command});
     try {
-      LaneRequest request = exchange(new LaneRequest(new Command<?>[] {command}));
+      request = exchange(request, c -> listeners.commandStarted(c, command.name(), database));
       T value = decode(command, request.reply(0));
-      listeners.commandFinished(command.name(), database, start, null);
+      listeners.commandFinished(command.name(), database, request.startNanos(), null);
       return value;
     } catch (RuntimeException e) {
-      listeners.commandFinished(command.name(), database, start, e);
+      listeners.commandFinished(command.name(), database, request.startNanos(), e);
       throw e;
     }
   }
@@ -97,21 +99,22 @@ public final class Lanes implements AutoCloseable {
     if (queued.isEmpty()) {
       return; // a request with no reply to wait for would sit at the head of the in-flight queue for ever
     }
-    long start = listeners.startTime();
     Command<?>[] commands = new Command<?>[queued.size()];
     for (int i = 0; i < commands.length; i++) {
       commands[i] = queued.get(i).command();
     }
-    LaneRequest request;
+    LaneRequest request = new LaneRequest(commands);
     try {
-      request = exchange(new LaneRequest(commands));
+      request = exchange(request, c -> listeners.batchStarted(c, BatchKind.PIPELINE, commands.length, database));
     } catch (RuntimeException e) {
       for (QueuedResponse<?> response : queued) {
         response.fail(e);
-        listeners.commandFinished(response.command().name(), database, start, e);
+        listeners.commandFinished(response.command().name(), database, request.startNanos(), e);
       }
+      listeners.batchFinished(BatchKind.PIPELINE, commands.length, database, request.startNanos(), e);
       throw e;
     }
+    long start = request.startNanos();
     for (int i = 0; i < commands.length; i++) {
       QueuedResponse<?> response = queued.get(i);
       Object reply = request.reply(i);
@@ -122,10 +125,14 @@ public final class Lanes implements AutoCloseable {
       }
       listeners.commandFinished(commands[i].name(), database, start, null);
     }
+    listeners.batchFinished(BatchKind.PIPELINE, commands.length, database, start, null);
   }
 
-  /** Sends {@code first} until it is answered; throws its failure otherwise. */
-  private LaneRequest exchange(LaneRequest first) {
+  /**
+   * Sends {@code first} until it is answered and returns the request that was (a retry is a new one);
+   * throws its failure otherwise. {@code started} tells the listeners when the first lane is known.
+   */
+  private LaneRequest exchange(LaneRequest first, ToLongFunction<RedisConnection> started) {
     long deadline = System.nanoTime() + maxWaitNanos;
     LaneRequest request = first;
     for (int attempt = 1; ; attempt++) {
@@ -133,6 +140,9 @@ public final class Lanes implements AutoCloseable {
         throw pool.closedException();
       }
       Lane lane = pick(deadline);
+      if (attempt == 1) {
+        request.startNanos(started.applyAsLong(lane.connection()));
+      }
       Object outcome;
       if (offer(lane, request, deadline)) {
         outcome = request.await(lane, timeoutNanos);

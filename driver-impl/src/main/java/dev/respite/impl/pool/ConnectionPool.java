@@ -113,9 +113,8 @@ public final class ConnectionPool implements AutoCloseable {
     PoolEntry connection = takeUnderPermit(start);
     long now = System.nanoTime();
     lend(connection, now);
-    if (!listeners.isEmpty()) {
-      listeners.connectionAcquired(now - start);
-    }
+    connection.connection().waited(now - start);
+    listeners.connectionAcquired(now - start); // cheap when nobody listens or records
     return connection;
   }
 
@@ -135,9 +134,11 @@ public final class ConnectionPool implements AutoCloseable {
         leaks.returned(c);
       }
       long borrowedAt = c.borrowedAtNanos();
+      long waited = c.connection().waitedNanos();
       returnOrDestroy(c);
       c = takeUnderPermit(System.nanoTime());
       lend(c, borrowedAt);
+      c.connection().waited(waited); // the session's wait, for the slow-command log, goes with it
     }
     return c;
   }

@@ -101,6 +101,7 @@ final class PooledConnectionFactory extends BasePooledObjectFactory<PoolEntry> {
     PoolEntry entry = pooled.getObject();
     DestroyReason reason = entry.destroyReason(); // before closing, which marks the connection broken
     entry.connection().close();
-    listeners.connectionDestroyed(reason != null ? reason : closing ? DestroyReason.POOL_CLOSED : DestroyReason.IDLE);
+    listeners.connectionDestroyed(reason != null ? reason : closing ? DestroyReason.POOL_CLOSED : DestroyReason.IDLE,
+        entry.connection().brokenBy());
   }
 }

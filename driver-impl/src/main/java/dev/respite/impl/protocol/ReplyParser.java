@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,13 +49,13 @@ final class ReplyParser {
           if (depth == 0) {
             return value;
           }
-          value = frames[depth - 1].add(value) ? closeFrame() : null;
+          value = frame(depth - 1).add(value) ? closeFrame() : null;
         }
         type = input.readByte();
       }
     } finally {
       for (int i = 0; i < depth; i++) {
-        frames[i].items = null; // after a failure, do not keep half a reply reachable
+        frame(i).items = null; // after a failure, do not keep half a reply reachable
       }
       depth = 0;
     }
@@ -122,9 +123,14 @@ final class ReplyParser {
     return null;
   }
 
+  /** The frame at {@code index}: every frame below {@code depth} was allocated when it was opened. */
+  private Frame frame(int index) {
+    return Objects.requireNonNull(frames[index]);
+  }
+
   /** The finished aggregate of the top frame, or null for an attribute, which the next value replaces. */
   private @Nullable Reply closeFrame() {
-    Frame frame = frames[--depth];
+    Frame frame = frame(--depth);
     List<Reply> items = frame.items;
     frame.items = null;
     return frame.type == null || items == null

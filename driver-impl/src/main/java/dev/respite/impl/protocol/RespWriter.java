@@ -30,6 +30,7 @@ public final class RespWriter {
   /** Strings are copied here first: a loop over an array is about twice as fast as one over {@code charAt}. */
   private final char[] scratch = new char[SCRATCH_CHARS];
   private int pos;
+  private long bytesWritten;
 
   /**
    * A writer over {@code out}.
@@ -176,6 +177,7 @@ public final class RespWriter {
       flushBuffer();
       if (length >= buf.length) {
         out.write(bytes, offset, length); // copying into the buffer would only add a copy
+        bytesWritten += length;
         return;
       }
     }
@@ -228,9 +230,15 @@ public final class RespWriter {
     }
   }
 
+  /** Bytes handed to the stream so far (a plain counter, for JFR events; buffered bytes count once flushed). */
+  public long bytesWritten() {
+    return bytesWritten;
+  }
+
   private void flushBuffer() throws IOException {
     if (pos > 0) {
       out.write(buf, 0, pos);
+      bytesWritten += pos;
       pos = 0;
     }
   }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,41 +28,46 @@ final class Subscriptions {
 
   /** The command that subscribes to names of {@code kind}. */
   static ProtocolKeyword subscribeCommand(MessageKind kind) {
-    return Names.SUBSCRIBE.get(kind);
+    return Objects.requireNonNull(Names.SUBSCRIBE.get(kind));
   }
 
   /** The command that unsubscribes from names of {@code kind} (from all of them without arguments). */
   static ProtocolKeyword unsubscribeCommand(MessageKind kind) {
-    return Names.UNSUBSCRIBE.get(kind);
+    return Objects.requireNonNull(Names.UNSUBSCRIBE.get(kind));
   }
 
   void add(MessageKind kind, String[] added) {
-    names.get(kind).addAll(Arrays.asList(added));
+    namesOf(kind).addAll(Arrays.asList(added));
   }
 
   /** Removes {@code removed}, or every name of {@code kind} when it is empty. */
   void remove(MessageKind kind, String[] removed) {
     if (removed.length == 0) {
-      names.get(kind).clear();
+      namesOf(kind).clear();
     } else {
-      names.get(kind).removeAll(Arrays.asList(removed));
+      namesOf(kind).removeAll(Arrays.asList(removed));
     }
   }
 
   /** A copy of the names of {@code kind}, in subscription order. */
   Set<String> snapshot(MessageKind kind) {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(names.get(kind)));
+    return Collections.unmodifiableSet(new LinkedHashSet<>(namesOf(kind)));
   }
 
   int size(MessageKind kind) {
-    return names.get(kind).size();
+    return namesOf(kind).size();
+  }
+
+  /** The names of {@code kind}: the constructor made a set for every kind. */
+  private Set<String> namesOf(MessageKind kind) {
+    return Objects.requireNonNull(names.get(kind));
   }
 
   /** Writes the frames that subscribe a new connection to everything; returns how many it wrote. */
   int writeAll(RespWriter writer) throws IOException {
     int commands = 0;
     for (MessageKind kind : MessageKind.values()) {
-      Set<String> kindNames = names.get(kind);
+      Set<String> kindNames = namesOf(kind);
       if (!kindNames.isEmpty()) {
         Commands.subscription(subscribeCommand(kind), kindNames).write(writer);
         commands++;

@@ -18,6 +18,7 @@ import dev.respite.impl.lane.PinRule;
 import dev.respite.impl.pool.ConnectionPool;
 import dev.respite.impl.pool.PoolEntry;
 import dev.respite.impl.protocol.RespReader;
+import dev.respite.spi.RedisListener.BatchKind;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -84,7 +85,7 @@ final class CommandExecutor implements CommandRunner {
   }
 
   @Override
-  public <T> T run(Command<T> command) {
+  public <T extends @Nullable Object> T run(Command<T> command) {
     Lanes shared = lanes;
     if (unpinned && shared != null) {
       if (!PinRule.needsOwnConnection(command)) {
@@ -115,9 +116,9 @@ final class CommandExecutor implements CommandRunner {
     database = target; // the connection is there now: SELECT confirmed it, or it already was
   }
 
-  private <T> T execute(PoolEntry e, Command<T> command) {
+  private <T extends @Nullable Object> T execute(PoolEntry e, Command<T> command) {
     RedisConnection c = e.connection();
-    long start = listeners.startTime();
+    long start = listeners.commandStarted(c, command.name(), database);
     boolean extended = false;
     try {
       write(e, command);
@@ -129,6 +130,8 @@ final class CommandExecutor implements CommandRunner {
       } catch (RedisServerException refused) {
         track(e.state(), command, null, false);
         throw refused;
+      } catch (RuntimeException undecodable) {
+        throw decodingFailure(c, command, undecodable);
       }
       BlockingTimeout.restore(c, extended);
       track(e.state(), command, value, true);
@@ -153,7 +156,7 @@ final class CommandExecutor implements CommandRunner {
     }
     PoolEntry e = connectionFor(queued);
     RedisConnection c = e.connection();
-    long start = listeners.startTime();
+    long start = listeners.batchStarted(c, BatchKind.PIPELINE, queued.size(), database);
     int next = 0;
     boolean extended = false;
     try {
@@ -173,15 +176,17 @@ final class CommandExecutor implements CommandRunner {
           if (reader.completedReplies() != before + 1 || FailureClassifier.leavesStreamInDoubt(refused)) {
             throw refused;
           }
-          RuntimeException cause = decodingFailure(response, refused);
+          RuntimeException cause = refused instanceof RedisException ? refused
+              : new RedisException("Could not decode the reply to " + response.command().name() + ": " + refused, refused);
           response.fail(cause); // the reply was read whole: only this response fails
           listeners.commandFinished(response.command().name(), database, start, cause);
         }
       }
       BlockingTimeout.restore(c, extended);
+      listeners.batchFinished(BatchKind.PIPELINE, queued.size(), database, start, null);
     } catch (IOException | RuntimeException failed) {
       BlockingTimeout.restore(c, extended);
-      throw failRest(e, queued, next, start, failed);
+      throw failRest(e, BatchKind.PIPELINE, queued, next, start, failed);
     }
   }
 
@@ -201,7 +206,7 @@ final class CommandExecutor implements CommandRunner {
       throw new IllegalStateException("A MULTI sent through execute() is still open; EXEC or DISCARD it first");
     }
     RedisConnection c = e.connection();
-    long start = listeners.startTime();
+    long start = listeners.batchStarted(c, BatchKind.TRANSACTION, queued.size(), database);
     int next = 0;
     try {
       write(e, Commands.MULTI);
@@ -227,9 +232,10 @@ final class CommandExecutor implements CommandRunner {
         track(state, Commands.EXEC, exec, exec != null);
       }
       listeners.commandFinished(Commands.EXEC.name(), database, start, null);
+      listeners.batchFinished(BatchKind.TRANSACTION, queued.size(), database, start, null);
       return complete(queued, exec);
     } catch (IOException | RuntimeException failed) {
-      throw failRest(e, queued, next, start, failed);
+      throw failRest(e, BatchKind.TRANSACTION, queued, next, start, failed);
     }
   }
 
@@ -316,14 +322,20 @@ final class CommandExecutor implements CommandRunner {
     return total;
   }
 
-  private static RuntimeException decodingFailure(QueuedResponse<?> response, RuntimeException e) {
-    return e instanceof RedisException ? e
-        : new RedisException("Could not decode the reply to " + response.command().name() + ": " + e, e);
+  /**
+   * A reply read whole that its decoder (a custom codec, say) could not turn into a value fails its command
+   * alone: the connection is in step and stays. Anything else is left for the classifier.
+   */
+  private static RuntimeException decodingFailure(RedisConnection c, Command<?> command, RuntimeException e) {
+    if (e instanceof RedisException || c.unreadReplies() != 0 || FailureClassifier.leavesStreamInDoubt(e)) {
+      return e;
+    }
+    return new RedisException("Could not decode the reply to " + command.name() + ": " + e, e);
   }
 
   /** Classifies a batch's failure (destroying the connection unless it is in step) and fails what is unread. */
-  private RuntimeException failRest(PoolEntry e, List<QueuedResponse<?>> queued, int next, long start,
-      Throwable cause) {
+  private RuntimeException failRest(PoolEntry e, BatchKind kind, List<QueuedResponse<?>> queued, int next,
+      long start, Throwable cause) {
     String name = queued.isEmpty() ? Commands.EXEC.name()
         : queued.get(Math.min(next, queued.size() - 1)).command().name();
     RuntimeException failure = failed(e, name, start, cause);
@@ -331,6 +343,7 @@ final class CommandExecutor implements CommandRunner {
     for (int i = from; i < queued.size(); i++) {
       queued.get(i).fail(failure);
     }
+    listeners.batchFinished(kind, queued.size(), database, start, failure);
     return failure;
   }
 

@@ -75,7 +75,7 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
   }
 
   @Override
-  public <T> T run(Command<T> command) {
+  public <T extends @Nullable Object> T run(Command<T> command) {
     return executor.run(command);
   }
 

@@ -8,57 +8,25 @@ import dev.respite.command.ScoredValue;
 import dev.respite.command.SetOptions;
 import dev.respite.command.ZAddOptions;
 import dev.respite.impl.protocol.Replies;
-import dev.respite.impl.protocol.RespWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the families write, checked as bytes without a server. */
 class CommandTest {
 
-  /** A view that records the commands instead of sending them. */
-  private static final class Recording<K, V> implements CommandFamilies<K, V> {
-    final List<Command<?>> commands = new ArrayList<>();
-    final TypedCodec<K, V> codec;
-
-    Recording(TypedCodec<K, V> codec) {
-      this.codec = codec;
-    }
-
-    @Override
-    public <T> T run(Command<T> command) {
-      commands.add(command);
-      return command.decoder().placeholder();
-    }
-
-    @Override
-    public TypedCodec<K, V> codec() {
-      return codec;
-    }
-
-    String last() throws IOException {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      RespWriter writer = new RespWriter(out, 64);
-      commands.get(commands.size() - 1).write(writer);
-      writer.flush();
-      return out.toString(StandardCharsets.UTF_8);
-    }
-  }
-
   @Test
   void setWithOptionsWritesEveryKeywordInOrder() throws IOException {
-    Recording<String, String> r = new Recording<>(TypedCodec.UTF8);
+    RecordingView<String, String> r = new RecordingView<>(TypedCodec.UTF8);
     r.set("k", "é", SetOptions.ex(Duration.ofSeconds(10)).nx());
     assertThat(r.last()).isEqualTo("*6\r\n$3\r\nSET\r\n$1\r\nk\r\n$2\r\né\r\n$2\r\nEX\r\n$2\r\n10\r\n$2\r\nNX\r\n");
   }
 
   @Test
   void scoresAreSentAsRedisReadsThem() throws IOException {
-    Recording<String, String> r = new Recording<>(TypedCodec.UTF8);
+    RecordingView<String, String> r = new RecordingView<>(TypedCodec.UTF8);
     r.zadd("z", ZAddOptions.none().ch(), List.of(ScoredValue.of(Double.NEGATIVE_INFINITY, "a"),
         ScoredValue.of(1.5, "b"), ScoredValue.of(3, "c")));
     assertThat(r.last()).contains("$4\r\n-inf\r\n$1\r\na\r\n").contains("$3\r\n1.5\r\n").contains("$1\r\n3\r\n$1\r\nc");
@@ -67,7 +35,7 @@ class CommandTest {
 
   @Test
   void blockingCommandsCarryTheirTimeoutInSecondsAndMillis() throws IOException {
-    Recording<String, String> r = new Recording<>(TypedCodec.UTF8);
+    RecordingView<String, String> r = new RecordingView<>(TypedCodec.UTF8);
     r.blpop(Duration.ofMillis(1500), "q");
     assertThat(r.last()).isEqualTo("*3\r\n$5\r\nBLPOP\r\n$1\r\nq\r\n$5\r\n1.500\r\n");
     assertThat(r.commands.get(0).blockMillis()).isEqualTo(1500);
@@ -99,7 +67,7 @@ class CommandTest {
       }
     };
     TypedCodec<Integer, Integer> codec = TypedCodec.of(ints);
-    Recording<Integer, Integer> r = new Recording<>(codec);
+    RecordingView<Integer, Integer> r = new RecordingView<>(codec);
     r.hset(1, 2, 3);
     assertThat(r.last()).isEqualTo("*4\r\n$4\r\nHSET\r\n$2\r\nk1\r\n$2\r\nk2\r\n$1\r\n3\r\n");
     assertThat(codec.map.decode(Replies.ofArray(Replies.ofString("k7"), Replies.ofString("8")))).containsEntry(7, 8);
@@ -116,14 +84,14 @@ class CommandTest {
 
   @Test
   void commandsNeverShowTheirArguments() {
-    Recording<String, String> r = new Recording<>(TypedCodec.UTF8);
+    RecordingView<String, String> r = new RecordingView<>(TypedCodec.UTF8);
     r.set("k", "secret-token");
     assertThat(r.commands.get(0).toString()).isEqualTo("Command[SET]");
   }
 
   @Test
   void variadicCommandsRefuseAnEmptyList() {
-    Recording<String, String> r = new Recording<>(TypedCodec.UTF8);
+    RecordingView<String, String> r = new RecordingView<>(TypedCodec.UTF8);
     assertThatThrownBy(() -> r.del()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DEL");
     assertThat(r.commands).isEmpty();
   }

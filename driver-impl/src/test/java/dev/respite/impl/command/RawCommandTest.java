@@ -65,6 +65,19 @@ class RawCommandTest {
     assertThat(Commands.select(7).selectedDatabase()).isEqualTo(7);
   }
 
+  @Test
+  void rawBlockingCommandsWaitTheTimeoutTheirArgumentsGive() {
+    assertThat(Command.raw("BLPOP", "a", "b", 5).blockMillis()).isEqualTo(5000);
+    assertThat(Command.raw("BRPOP", "a", "0.25").blockMillis()).isEqualTo(250);
+    assertThat(Command.raw("BLPOP", "a", "0").blockMillis()).as("0 blocks forever").isZero();
+    assertThat(Command.raw("BLMPOP", 2, 2, "a", "b", "LEFT").blockMillis()).isEqualTo(2000);
+    assertThat(Command.raw("XREAD", "COUNT", 1, "BLOCK", 1500, "STREAMS", "s", "$").blockMillis()).isEqualTo(1500);
+    assertThat(Command.raw("XREAD", "STREAMS", "BLOCK", "$").blockMillis()).as("a stream named BLOCK").isEqualTo(-1);
+    assertThat(Command.raw("WAIT", 1, 100).blockMillis()).isEqualTo(100);
+    assertThat(Command.raw("BLPOP", "a", "soon").blockMillis()).as("refused by the server").isEqualTo(-1);
+    assertThat(Command.raw("GET", "a").blockMillis()).isEqualTo(-1);
+  }
+
   private static String written(Command<?> command) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     RespWriter writer = new RespWriter(out, 64);

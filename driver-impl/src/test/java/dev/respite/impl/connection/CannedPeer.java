@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * A loopback socket that plays the server's part with fixed bytes, and the connection opened to it. RESP2,
  * no password, database 0: the connection sends no handshake, so the peer needs to answer nothing.
  */
-final class CannedPeer implements AutoCloseable {
+public final class CannedPeer implements AutoCloseable {
   private final ServerSocket listener;
   private final RedisConnection connection;
   private final Socket peer;
@@ -25,7 +25,7 @@ final class CannedPeer implements AutoCloseable {
   }
 
   /** Opens a connection with the settings {@code options} adds to host and port. */
-  static CannedPeer open(UnaryOperator<RedisConfig.Builder> options) throws IOException {
+  public static CannedPeer open(UnaryOperator<RedisConfig.Builder> options) throws IOException {
     ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     RedisConfig config = options.apply(RedisConfig.builder().host("127.0.0.1").port(listener.getLocalPort()))
         .build();
@@ -33,7 +33,7 @@ final class CannedPeer implements AutoCloseable {
     return new CannedPeer(listener, connection, listener.accept());
   }
 
-  RedisConnection connection() {
+  public RedisConnection connection() {
     return connection;
   }
 

@@ -7,11 +7,11 @@ import java.lang.management.ManagementFactory;
  * not cost 512 MB). A bound with a wide margin, not a measurement: speed and allocation rates belong in
  * the benchmarks.
  */
-final class ThreadAllocation {
+public final class ThreadAllocation {
   private ThreadAllocation() {}
 
   /** Bytes allocated so far by this thread, or -1 where the JVM cannot tell. */
-  static long allocatedBytes() {
+  public static long allocatedBytes() {
     if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean) {
       com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       if (threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
