@@ -152,6 +152,16 @@ public final class RedisConfig {
     return require(RedisOption.SLOW_COMMAND_THRESHOLD);
   }
 
+  /** Shared connections (lanes) sessions multiplex over; 0 when every session borrows a connection. */
+  public int multiplex() {
+    return require(RedisOption.MULTIPLEX);
+  }
+
+  /** Most commands in flight on one lane. */
+  public int multiplexMaxInFlight() {
+    return require(RedisOption.MULTIPLEX_MAX_IN_FLIGHT);
+  }
+
   /** How often a subscriber pings its server. */
   public Duration subscriberPingInterval() {
     return require(RedisOption.SUBSCRIBER_PING_INTERVAL);
@@ -356,6 +366,16 @@ public final class RedisConfig {
     /** Sets {@link RedisOption#SLOW_COMMAND_THRESHOLD}; zero turns the slow-command log off. */
     public Builder slowCommandThreshold(Duration threshold) {
       return set(RedisOption.SLOW_COMMAND_THRESHOLD, threshold);
+    }
+
+    /** Sets {@link RedisOption#MULTIPLEX}. */
+    public Builder multiplex(int lanes) {
+      return set(RedisOption.MULTIPLEX, lanes);
+    }
+
+    /** Sets {@link RedisOption#MULTIPLEX_MAX_IN_FLIGHT}. */
+    public Builder multiplexMaxInFlight(int commands) {
+      return set(RedisOption.MULTIPLEX_MAX_IN_FLIGHT, commands);
     }
 
     /** Sets {@link RedisOption#SUBSCRIBER_PING_INTERVAL}. */

@@ -83,6 +83,13 @@ public final class RedisOption<T> {
   public static final RedisOption<Duration> SUBSCRIBER_PING_INTERVAL = duration("subscriberPingInterval",
       Duration.ofSeconds(10), "How often a subscriber PINGs; no reply within this plus socketTimeout means a dead "
           + "connection, which it replaces.", false);
+  /** Shared connections (lanes) that unpinned sessions multiplex their commands over; 0 turns it off. */
+  public static final RedisOption<Integer> MULTIPLEX = integer("multiplex", 0,
+      "Shared connections per data source that sessions multiplex commands over until one needs a connection "
+          + "of its own (see Multiplexing); 0 = every session borrows one.", 0, 64);
+  /** Most commands in flight on one lane; beyond it callers wait at most {@link #POOL_MAX_WAIT}. */
+  public static final RedisOption<Integer> MULTIPLEX_MAX_IN_FLIGHT = integer("multiplexMaxInFlight", 1024,
+      "Most commands written or waiting on one lane; beyond it callers wait up to poolMaxWait.", 1, 1_000_000);
   /** Whether to connect with TLS; a {@code rediss://} URL sets it. */
   public static final RedisOption<Boolean> TLS = bool("tls", false,
       "Connect with TLS, verifying the server's certificate and host name; rediss:// sets it.");

@@ -120,7 +120,8 @@ public final class BenchmarkSuite {
             + "10,000 virtual threads: warm-up, then a fixed measured time; latency is each borrow+GET+return "
             + "as the caller sees it, in a shared histogram (about 3% resolution); allocation is the JVM's "
             + "total allocated bytes over the measured window divided by operations. Every reply is checked.",
-        "Case 3 clients: Respite `poolMaxTotal=16`; Jedis `JedisPool` with maxTotal=maxIdle=16 (commons-pool2, "
+        "Case 3 clients: Respite `poolMaxTotal=16`; `respite-multiplex` the same with `multiplex=2` (sessions "
+            + "share two connections, borrow none); Jedis `JedisPool` with maxTotal=maxIdle=16 (commons-pool2, "
             + "default unfair waiting); `lettuce-pool` is Lettuce's `ConnectionPoolSupport` (commons-pool2, "
             + "16 connections); `lettuce` is one shared connection used by every thread (no pool), Lettuce's "
             + "default way. Every pool waits at most 10 s for a connection, so no client fails where another "

@@ -5,6 +5,8 @@ import java.util.Locale;
 /** The clients compared; the JMH parameter values and the suite's row labels are their {@link #label()}s. */
 enum Client {
   RESPITE,
+  /** Respite with {@code multiplex=2}: sessions share two connections until one needs its own (case 3 only). */
+  RESPITE_MULTIPLEX,
   JEDIS,
   /** Lettuce's sync API on one shared {@code StatefulRedisConnection}, as Lettuce's docs advise. */
   LETTUCE,

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PoolCases {
 
-  private static final String[] CLIENTS = {"respite", "jedis", "lettuce-pool", "lettuce"};
+  private static final String[] CLIENTS = {"respite", "respite-multiplex", "jedis", "lettuce-pool", "lettuce"};
 
   private final SuiteSettings settings;
   private final BenchmarkServer server;

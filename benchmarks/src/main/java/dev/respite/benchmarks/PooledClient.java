@@ -35,7 +35,9 @@ interface PooledClient extends AutoCloseable {
   static PooledClient open(Client client, BenchmarkServer server, long maxWaitMillis) {
     switch (client) {
       case RESPITE:
-        return new RespitePooledClient(server, maxWaitMillis);
+        return new RespitePooledClient(server, maxWaitMillis, 0);
+      case RESPITE_MULTIPLEX:
+        return new RespitePooledClient(server, maxWaitMillis, RespitePooledClient.LANES);
       case JEDIS:
         return new JedisPooledClient(server, maxWaitMillis);
       case LETTUCE:

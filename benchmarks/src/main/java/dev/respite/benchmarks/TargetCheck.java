@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The targets of issue 6, each checked against this run's rows: {target, measured, met}. */
+/** The targets of issues 6 and 15, each checked against this run's rows: {target, measured, met}. */
 final class TargetCheck {
 
   private final List<ResultRow> rows;
@@ -48,7 +48,29 @@ final class TargetCheck {
             + "; met when none happen after warm-up (reasons in Notes)",
         r.note() != null && r.note().contains("(0 while measured)")),
         () -> add("10,000 virtual threads: no jdk.VirtualThreadPinned events", "not measured", null));
+    multiplexTargets();
     return out;
+  }
+
+  /** Issue 15: {@code multiplex=2} against Jedis' pool and Lettuce's shared connection. */
+  private void multiplexTargets() {
+    String mx = Client.RESPITE_MULTIPLEX.label();
+    for (String config : new String[] {PoolCases.config(ThreadKind.PLATFORM, 128),
+        PoolCases.config(ThreadKind.VIRTUAL, 128)}) {
+      ratio("Multiplex, " + config + ": >= 2x Jedis", row(3, mx, config), row(3, "jedis", config), 2.0);
+      ratio("Multiplex, " + config + ": >= 1.5x Lettuce", row(3, mx, config), row(3, "lettuce", config), 1.5);
+      Optional<ResultRow> ours = row(3, mx, config);
+      Optional<ResultRow> lettuce = row(3, "lettuce", config);
+      String target = "Multiplex, " + config + ": p99 <= Lettuce's";
+      if (ours.isPresent() && lettuce.isPresent()) {
+        add(target, ResultsDocument.latency(ours.get().p99Nanos()) + " vs "
+            + ResultsDocument.latency(lettuce.get().p99Nanos()), ours.get().p99Nanos() <= lettuce.get().p99Nanos());
+      } else {
+        add(target, "not measured", null);
+      }
+    }
+    String virtual = PoolCases.config(ThreadKind.VIRTUAL, 10_000);
+    ratio("Multiplex, " + virtual + ": >= 2x Lettuce", row(3, mx, virtual), row(3, "lettuce", virtual), 2.0);
   }
 
   private static String extract(@Nullable String note, String regex) {

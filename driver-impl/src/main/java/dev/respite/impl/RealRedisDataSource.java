@@ -6,6 +6,7 @@ import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
 import dev.respite.impl.connection.Connector;
 import dev.respite.impl.event.Listeners;
+import dev.respite.impl.lane.Lanes;
 import dev.respite.impl.pool.ConnectionPool;
 import dev.respite.impl.pubsub.Subscribers;
 import dev.respite.impl.session.RealRedisSession;
@@ -13,6 +14,7 @@ import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /** A {@link RedisDataSource} over a {@link ConnectionPool}. */
 final class RealRedisDataSource implements RedisDataSource {
@@ -22,6 +24,7 @@ final class RealRedisDataSource implements RedisDataSource {
   private final Listeners listeners;
   private final ConnectionPool pool;
   private final Subscribers subscribers;
+  private final @Nullable Lanes lanes;
 
   RealRedisDataSource(RedisConfig config) {
     this.config = config;
@@ -31,6 +34,7 @@ final class RealRedisDataSource implements RedisDataSource {
     Connector connector = Connector.of(name, config);
     this.pool = new ConnectionPool(name, connector, listeners);
     this.subscribers = new Subscribers(connector, listeners);
+    this.lanes = config.multiplex() > 0 ? new Lanes(config.multiplex(), pool, connector, listeners) : null;
   }
 
   @Override
@@ -46,7 +50,8 @@ final class RealRedisDataSource implements RedisDataSource {
     if (pool.isClosed()) {
       throw pool.closedException();
     }
-    return RealRedisSession.open(pool, database);
+    Lanes shared = lanes;
+    return shared != null ? RealRedisSession.open(pool, shared, database) : RealRedisSession.open(pool, database);
   }
 
   @Override
@@ -56,7 +61,10 @@ final class RealRedisDataSource implements RedisDataSource {
 
   @Override
   public PoolStats poolStats() {
-    return pool.stats();
+    PoolStats stats = pool.stats();
+    Lanes shared = lanes;
+    return shared == null ? stats
+        : new PoolStats(stats.active(), stats.idle(), stats.pending(), stats.maxTotal(), shared.inFlight());
   }
 
   @Override
@@ -90,6 +98,9 @@ final class RealRedisDataSource implements RedisDataSource {
   /** Closes the pool, then the listeners, so that they see the last connections go. */
   @Override
   public void close() {
+    if (lanes != null) {
+      lanes.close();
+    }
     pool.close();
     subscribers.close();
     listeners.close();

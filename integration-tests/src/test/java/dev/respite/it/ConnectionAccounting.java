@@ -25,6 +25,18 @@ final class ConnectionAccounting {
         .isEqualTo(idle);
   }
 
+  /**
+   * Asserts that nothing is lent and that the server sees exactly the idle connections named {@code name}
+   * and the data source's {@code lanes} shared connections ({@code multiplex}).
+   */
+  static void assertNoLeak(RedisServerExtension redis, RedisDataSource ds, String name, int lanes) {
+    assertThat(ds.poolStats().active()).as("connections still lent after the test: %s", ds.poolStats()).isZero();
+    int expected = ds.poolStats().idle() + lanes;
+    assertThat(awaitNamedConnections(redis, name, expected))
+        .as("connections named %s in CLIENT LIST, with %s and %d lanes", name, ds.poolStats(), lanes)
+        .isEqualTo(expected);
+  }
+
   /** The count of server connections named {@code name}, once it equals {@code expected} or 10 s passed. */
   static int awaitNamedConnections(RedisServerExtension redis, String name, int expected) {
     long deadline = System.currentTimeMillis() + SETTLE_MILLIS;

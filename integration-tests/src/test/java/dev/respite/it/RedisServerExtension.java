@@ -109,11 +109,28 @@ public final class RedisServerExtension
   public RedisDataSource dataSource(String suffix) {
     String credentials = adminPassword == null ? ""
         : (adminUser == null ? "" : adminUser) + ":" + adminPassword + "@";
-    RedisDataSource dataSource = RedisDataSource.create(url().replace("redis://", "redis://" + credentials) + suffix);
+    RedisDataSource dataSource = RedisDataSource.create(url().replace("redis://", "redis://" + credentials)
+        + withSuiteOptions(suffix));
     synchronized (dataSources) {
       dataSources.add(dataSource);
     }
     return dataSource;
+  }
+
+  /**
+   * {@code suffix} with the options of the system property {@code respite.test.options} appended (such as
+   * {@code multiplex=2}), so that a whole suite can run again with an option on; an option the test sets
+   * itself wins.
+   */
+  static String withSuiteOptions(String suffix) {
+    StringBuilder url = new StringBuilder(suffix);
+    for (String option : System.getProperty("respite.test.options", "").split("&")) {
+      String name = option.split("=", 2)[0];
+      if (!name.isEmpty() && !suffix.matches(".*[?&]" + java.util.regex.Pattern.quote(name) + "=.*")) {
+        url.append(url.indexOf("?") < 0 ? '?' : '&').append(option);
+      }
+    }
+    return url.toString();
   }
 
   /** A connection URL without credentials, e.g. {@code redis://127.0.0.1:40123}. */

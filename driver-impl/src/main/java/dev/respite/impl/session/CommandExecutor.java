@@ -13,6 +13,8 @@ import dev.respite.impl.connection.ConnectionState;
 import dev.respite.impl.connection.FailureClassifier;
 import dev.respite.impl.connection.RedisConnection;
 import dev.respite.impl.event.Listeners;
+import dev.respite.impl.lane.Lanes;
+import dev.respite.impl.lane.PinRule;
 import dev.respite.impl.pool.ConnectionPool;
 import dev.respite.impl.pool.PoolEntry;
 import dev.respite.impl.protocol.RespReader;
@@ -30,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  * connection's tracked state in step, reports to the listeners and classifies failures. A failure that
  * leaves the reply stream in doubt destroys the connection at once, so no late reply is read by anyone.
  * Used by one thread at a time, like its session.
+ *
+ * <p>With {@code multiplex} on, a session starts unpinned: its commands go to the data source's shared
+ * connections ({@link Lanes}) until one needs a connection of its own ({@link PinRule}); then it borrows
+ * one from the pool (pins) and keeps it until it closes. A session never has two commands in flight, so
+ * pinning cannot reorder its commands. A lane's failure fails that command only: an unpinned session holds
+ * no connection state, so its next command simply goes to another lane.
  */
 final class CommandExecutor implements CommandRunner {
   private static final System.Logger LOG = System.getLogger(CommandExecutor.class.getName());
@@ -41,12 +49,25 @@ final class CommandExecutor implements CommandRunner {
   private boolean checked;
   private @Nullable RuntimeException failure;
   private int database;
+  private final @Nullable Lanes lanes;
+  /** Whether the session is open and unpinned: its commands go to the lanes. */
+  private boolean unpinned;
 
   CommandExecutor(ConnectionPool pool, PoolEntry entry) {
     this.pool = pool;
     this.listeners = pool.listeners();
     this.entry = entry;
     this.database = entry.state().database();
+    this.lanes = null;
+  }
+
+  /** An unpinned session over {@code lanes}: it borrows nothing until a command needs a connection. */
+  CommandExecutor(ConnectionPool pool, Lanes lanes) {
+    this.pool = pool;
+    this.listeners = pool.listeners();
+    this.lanes = lanes;
+    this.unpinned = true;
+    this.database = lanes.database();
   }
 
   /** The database the session is using, as far as the server confirmed. */
@@ -55,12 +76,44 @@ final class CommandExecutor implements CommandRunner {
   }
 
   boolean isClosed() {
-    return entry == null && failure == null;
+    return !unpinned && entry == null && failure == null;
+  }
+
+  /** Whether the session holds a pooled connection of its own (always, with {@code multiplex} off). */
+  boolean isPinned() {
+    return entry != null;
   }
 
   @Override
   public <T extends @Nullable Object> T run(Command<T> command) {
+    Lanes shared = lanes;
+    if (unpinned && shared != null) {
+      if (!PinRule.needsOwnConnection(command)) {
+        return shared.run(command);
+      }
+      pin(database);
+    }
     return execute(connectionFor(command), command);
+  }
+
+  /**
+   * Borrows a connection for this session from now until it closes and switches it to {@code target}
+   * (the session's database, or the one {@link #select} asks for) unless it is there already. If the
+   * borrow fails the session stays unpinned.
+   */
+  private void pin(int target) {
+    if (pool.isClosed()) {
+      throw pool.closedException();
+    }
+    PoolEntry borrowed = pool.borrow();
+    unpinned = false;
+    entry = borrowed;
+    checked = false;
+    PoolEntry e = connectionFor(Commands.PING);
+    if (e.state().database() != target) {
+      execute(e, Commands.select(target));
+    }
+    database = target; // the connection is there now: SELECT confirmed it, or it already was
   }
 
   private <T extends @Nullable Object> T execute(PoolEntry e, Command<T> command) {
@@ -93,6 +146,14 @@ final class CommandExecutor implements CommandRunner {
   /** Sends every queued command with one flush, then reads every reply in order. */
   @Override
   public void runPipeline(List<QueuedResponse<?>> queued) {
+    Lanes shared = lanes;
+    if (unpinned && shared != null) {
+      if (shared.takes(queued.size()) && !PinRule.pipelineNeedsOwnConnection(queued)) {
+        shared.runPipeline(queued);
+        return;
+      }
+      pinFor(queued);
+    }
     PoolEntry e = connectionFor(queued);
     RedisConnection c = e.connection();
     long start = listeners.batchStarted(c, BatchKind.PIPELINE, queued.size(), database);
@@ -136,6 +197,9 @@ final class CommandExecutor implements CommandRunner {
    */
   @Override
   public boolean runTransaction(List<QueuedResponse<?>> queued) {
+    if (unpinned) {
+      pinFor(queued);
+    }
     PoolEntry e = connectionFor(queued);
     ConnectionState state = e.state();
     if (state.inMulti()) {
@@ -199,6 +263,9 @@ final class CommandExecutor implements CommandRunner {
 
   @Override
   public void releaseWatches() {
+    if (unpinned) {
+      return; // nothing was watched: WATCH pins
+    }
     PoolEntry e = connectionFor(Commands.UNWATCH);
     if (e.state().watching()) {
       execute(e, Commands.UNWATCH);
@@ -207,6 +274,12 @@ final class CommandExecutor implements CommandRunner {
 
   /** Switches to {@code database}, unless the connection is there already. */
   void select(int database) {
+    if (unpinned) {
+      if (database != this.database) {
+        pin(database);
+      }
+      return;
+    }
     PoolEntry e = connectionFor(Commands.PING);
     if (e.state().database() != database || this.database != database) {
       execute(e, Commands.select(database));
@@ -286,6 +359,16 @@ final class CommandExecutor implements CommandRunner {
     return classified;
   }
 
+  /** Pins for a batch, or else gives the reason it could not to every queued response too. */
+  private void pinFor(List<QueuedResponse<?>> queued) {
+    try {
+      pin(database);
+    } catch (RuntimeException e) {
+      queued.forEach(response -> response.fail(e));
+      throw e;
+    }
+  }
+
   /** The connection a batch runs on, or else the reason there is none, given to every queued response too. */
   private PoolEntry connectionFor(List<QueuedResponse<?>> queued) {
     try {
@@ -341,6 +424,7 @@ final class CommandExecutor implements CommandRunner {
 
   /** Returns the connection to the pool; never throws, and a second call does nothing. */
   void close() {
+    unpinned = false;
     PoolEntry e = entry;
     entry = null;
     failure = null;
@@ -355,6 +439,6 @@ final class CommandExecutor implements CommandRunner {
 
   @Override
   public String toString() {
-    return "RedisSession[pool=" + pool.name() + ", db=" + database + (entry == null ? ", closed" : "") + "]";
+    return "RedisSession[pool=" + pool.name() + ", db=" + database + (unpinned ? ", unpinned" : entry == null ? ", closed" : "") + "]";
   }
 }

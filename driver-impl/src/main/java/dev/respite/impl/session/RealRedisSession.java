@@ -8,6 +8,7 @@ import dev.respite.impl.command.Command;
 import dev.respite.impl.command.CommandRunner;
 import dev.respite.impl.command.OperationsMixin;
 import dev.respite.impl.command.TypedCodec;
+import dev.respite.impl.lane.Lanes;
 import dev.respite.impl.pool.ConnectionPool;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,19 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
 
   /** Borrows a connection and switches it to {@code database} unless it is there already. */
   public static RealRedisSession open(ConnectionPool pool, int database) {
-    RealRedisSession session = new RealRedisSession(new CommandExecutor(pool, pool.borrow()));
+    return inDatabase(new RealRedisSession(new CommandExecutor(pool, pool.borrow())), database);
+  }
+
+  /**
+   * An unpinned session whose commands go to {@code lanes} until one needs a connection of its own; a
+   * database other than the lanes' pins it at once.
+   */
+  public static RealRedisSession open(ConnectionPool pool, Lanes lanes, int database) {
+    return inDatabase(new RealRedisSession(new CommandExecutor(pool, lanes)), database);
+  }
+
+  /** Switches a new session to {@code database} unless it is there already; closes it if that fails. */
+  private static RealRedisSession inDatabase(RealRedisSession session, int database) {
     if (session.database() != database) {
       try {
         session.select(database);
@@ -36,6 +49,11 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
       }
     }
     return session;
+  }
+
+  /** Whether the session holds a pooled connection of its own; with {@code multiplex} off, always. */
+  public boolean isPinned() {
+    return executor.isPinned();
   }
 
   @Override

@@ -67,6 +67,13 @@ public class RespiteProperties {
    * replaces.
    */
   private @Nullable Duration subscriberPingInterval;
+  /**
+   * Shared connections per data source that sessions multiplex commands over until one needs a connection of
+   * its own (see Multiplexing); 0 = every session borrows one.
+   */
+  private @Nullable Integer multiplex;
+  /** Most commands written or waiting on one lane; beyond it callers wait up to poolMaxWait. */
+  private @Nullable Integer multiplexMaxInFlight;
   /** Connect with TLS, verifying the server's certificate and host name; rediss:// sets it. */
   private @Nullable Boolean tls;
   /** PEM file of the CA certificate(s) to trust instead of the JDK's trust store. */
@@ -285,6 +292,22 @@ public class RespiteProperties {
 
   public void setSubscriberPingInterval(@Nullable Duration subscriberPingInterval) {
     this.subscriberPingInterval = subscriberPingInterval;
+  }
+
+  public @Nullable Integer getMultiplex() {
+    return multiplex;
+  }
+
+  public void setMultiplex(@Nullable Integer multiplex) {
+    this.multiplex = multiplex;
+  }
+
+  public @Nullable Integer getMultiplexMaxInFlight() {
+    return multiplexMaxInFlight;
+  }
+
+  public void setMultiplexMaxInFlight(@Nullable Integer multiplexMaxInFlight) {
+    this.multiplexMaxInFlight = multiplexMaxInFlight;
   }
 
   public @Nullable Boolean getTls() {
