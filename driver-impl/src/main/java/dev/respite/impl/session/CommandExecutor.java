@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * pinning cannot reorder its commands. A lane's failure fails that command only: an unpinned session holds
  * no connection state, so its next command simply goes to another lane.
  */
-final class CommandExecutor implements CommandRunner {
+abstract class CommandExecutor implements CommandRunner {
   private static final System.Logger LOG = System.getLogger(CommandExecutor.class.getName());
 
   private final ConnectionPool pool;
@@ -53,7 +53,7 @@ final class CommandExecutor implements CommandRunner {
   /** Whether the session is open and unpinned: its commands go to the lanes. */
   private boolean unpinned;
 
-  CommandExecutor(ConnectionPool pool, PoolEntry entry) {
+  CommandExecutor(ConnectionPool pool, PoolEntry entry) { // a subclass, so that a session is one object
     this.pool = pool;
     this.listeners = pool.listeners();
     this.entry = entry;
@@ -71,16 +71,17 @@ final class CommandExecutor implements CommandRunner {
   }
 
   /** The database the session is using, as far as the server confirmed. */
-  int database() {
+  public final int database() {
     return database;
   }
 
-  boolean isClosed() {
+  /** Whether the session was closed. */
+  public final boolean isClosed() {
     return !unpinned && entry == null && failure == null;
   }
 
   /** Whether the session holds a pooled connection of its own (always, with {@code multiplex} off). */
-  boolean isPinned() {
+  public final boolean isPinned() {
     return entry != null;
   }
 
@@ -273,7 +274,10 @@ final class CommandExecutor implements CommandRunner {
   }
 
   /** Switches to {@code database}, unless the connection is there already. */
-  void select(int database) {
+  public final void select(int database) {
+    if (database < 0) {
+      throw new IllegalArgumentException("Database index must not be negative: " + database);
+    }
     if (unpinned) {
       if (database != this.database) {
         pin(database);
@@ -423,7 +427,7 @@ final class CommandExecutor implements CommandRunner {
   }
 
   /** Returns the connection to the pool; never throws, and a second call does nothing. */
-  void close() {
+  public final void close() {
     unpinned = false;
     PoolEntry e = entry;
     entry = null;
@@ -438,7 +442,7 @@ final class CommandExecutor implements CommandRunner {
   }
 
   @Override
-  public String toString() {
+  public final String toString() {
     return "RedisSession[pool=" + pool.name() + ", db=" + database + (unpinned ? ", unpinned" : entry == null ? ", closed" : "") + "]";
   }
 }

@@ -10,24 +10,29 @@ import dev.respite.impl.command.OperationsMixin;
 import dev.respite.impl.command.TypedCodec;
 import dev.respite.impl.lane.Lanes;
 import dev.respite.impl.pool.ConnectionPool;
+import dev.respite.impl.pool.PoolEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link RedisSession} API over a {@link CommandExecutor}: the typed methods come from the command
+ * The {@link RedisSession} API on a {@link CommandExecutor}: the typed methods come from the command
  * families ({@link OperationsMixin}) and every one of them, {@code execute(...)} included, is a frame the
- * executor runs.
+ * executor runs. The session extends the executor rather than holding one, so that a borrow allocates one
+ * object.
  */
-public final class RealRedisSession implements RedisSession, OperationsMixin<String, String> {
-  private final CommandExecutor executor;
+public final class RealRedisSession extends CommandExecutor implements RedisSession, OperationsMixin<String, String> {
   private @Nullable RedisOperations<byte[], byte[]> binaryView;
 
-  private RealRedisSession(CommandExecutor executor) {
-    this.executor = executor;
+  private RealRedisSession(ConnectionPool pool, PoolEntry entry) {
+    super(pool, entry);
+  }
+
+  private RealRedisSession(ConnectionPool pool, Lanes lanes) {
+    super(pool, lanes);
   }
 
   /** Borrows a connection and switches it to {@code database} unless it is there already. */
   public static RealRedisSession open(ConnectionPool pool, int database) {
-    return inDatabase(new RealRedisSession(new CommandExecutor(pool, pool.borrow())), database);
+    return inDatabase(new RealRedisSession(pool, pool.borrow()), database);
   }
 
   /**
@@ -35,7 +40,7 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
    * database other than the lanes' pins it at once.
    */
   public static RealRedisSession open(ConnectionPool pool, Lanes lanes, int database) {
-    return inDatabase(new RealRedisSession(new CommandExecutor(pool, lanes)), database);
+    return inDatabase(new RealRedisSession(pool, lanes), database);
   }
 
   /** Switches a new session to {@code database} unless it is there already; closes it if that fails. */
@@ -51,37 +56,14 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
     return session;
   }
 
-  /** Whether the session holds a pooled connection of its own; with {@code multiplex} off, always. */
-  public boolean isPinned() {
-    return executor.isPinned();
-  }
-
-  @Override
-  public void select(int database) {
-    if (database < 0) {
-      throw new IllegalArgumentException("Database index must not be negative: " + database);
-    }
-    executor.select(database);
-  }
-
-  @Override
-  public int database() {
-    return executor.database();
-  }
-
   @Override
   public Reply execute(String command, Object... args) {
-    return executor.run(Command.raw(command, args));
-  }
-
-  @Override
-  public <T extends @Nullable Object> T run(Command<T> command) {
-    return executor.run(command);
+    return run(Command.raw(command, args));
   }
 
   @Override
   public CommandRunner runner() {
-    return executor;
+    return this;
   }
 
   @Override
@@ -133,24 +115,9 @@ public final class RealRedisSession implements RedisSession, OperationsMixin<Str
   public RedisOperations<byte[], byte[]> binary() {
     RedisOperations<byte[], byte[]> view = binaryView;
     if (view == null) {
-      view = new CodecView<>(executor, TypedCodec.BYTES);
+      view = new CodecView<>(this, TypedCodec.BYTES);
       binaryView = view;
     }
     return view;
-  }
-
-  @Override
-  public boolean isClosed() {
-    return executor.isClosed();
-  }
-
-  @Override
-  public void close() {
-    executor.close();
-  }
-
-  @Override
-  public String toString() {
-    return executor.toString();
   }
 }
