@@ -54,7 +54,7 @@ class SerializedCodecIntegrationTest : RedisServerTest() {
       tags = listOf("admin", "math"), scores = mapOf("chess" to 1.5),
       lastEvent = Event.Purchase(listOf(Item("engine", 1), Item("card", 40)), 99.5),
     )
-    val events = listOf(Event.Login(1_700_000_000, "10.0.0.1"), Event.Purchase(emptyList(), 0.0), Event.Logout)
+    val events = listOf(Event.Login(1_700_000_000, "127.0.1.1"), Event.Purchase(emptyList(), 0.0), Event.Logout)
   }
 
   @Test

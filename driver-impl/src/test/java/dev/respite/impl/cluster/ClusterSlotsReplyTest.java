@@ -45,27 +45,27 @@ class ClusterSlotsReplyTest {
     Reply resp2Metadata = ofArray(ofString("hostname"), ofString("node-a.example"));
     Reply resp3Metadata = ofMap(ofString("hostname"), ofString("node-b.example"));
     SlotMap map = ClusterSlotsReply.parse(ofArray(
-        range(0, 99, node("10.0.0.1", 7000, "a", resp2Metadata)),
-        range(100, 16383, node("10.0.0.2", 7001, "b", resp3Metadata))), "10.0.0.9");
+        range(0, 99, node("127.0.1.1", 7000, "a", resp2Metadata)),
+        range(100, 16383, node("127.0.1.2", 7001, "b", resp3Metadata))), "127.0.1.9");
 
-    assertThat(map.owner(99).primary()).isEqualTo(new ClusterNode(new NodeAddress("10.0.0.1", 7000), "a"));
-    assertThat(map.owner(100).primary()).isEqualTo(new ClusterNode(new NodeAddress("10.0.0.2", 7001), "b"));
+    assertThat(map.owner(99).primary()).isEqualTo(new ClusterNode(new NodeAddress("127.0.1.1", 7000), "a"));
+    assertThat(map.owner(100).primary()).isEqualTo(new ClusterNode(new NodeAddress("127.0.1.2", 7001), "b"));
   }
 
   @Test
   void aNullEndpointMeansTheHostTheCommandWasSentTo() {
-    SlotMap map = ClusterSlotsReply.parse(ofArray(range(0, 16383, ofArray(ofNull(), ofInteger(7000)))), "10.1.2.3");
+    SlotMap map = ClusterSlotsReply.parse(ofArray(range(0, 16383, ofArray(ofNull(), ofInteger(7000)))), "127.0.1.23");
 
-    assertThat(map.owner(42).primary()).isEqualTo(ClusterNode.at(new NodeAddress("10.1.2.3", 7000)));
+    assertThat(map.owner(42).primary()).isEqualTo(ClusterNode.at(new NodeAddress("127.0.1.23", 7000)));
   }
 
   @Test
   void nodesWithoutAnAddressAreLeftOutAndTheirRangeUncoveredIfPrimary() {
     SlotMap map = ClusterSlotsReply.parse(ofArray(
-        range(0, 9, node("?", 7000, "a"), node("10.0.0.2", 7001, "b")),
-        range(10, 19, node("10.0.0.3", 7002, "c"), node("", 7003, "d"), node("?", 7004, "e"),
-            node("10.0.0.5", 7005, "f")),
-        range(20, 29, node("10.0.0.6", 0, "g"))), "10.0.0.9");
+        range(0, 9, node("?", 7000, "a"), node("127.0.1.2", 7001, "b")),
+        range(10, 19, node("127.0.1.3", 7002, "c"), node("", 7003, "d"), node("?", 7004, "e"),
+            node("127.0.1.5", 7005, "f")),
+        range(20, 29, node("127.0.1.6", 0, "g"))), "127.0.1.9");
 
     assertThat(map.owner(0)).isNull();
     assertThat(map.owner(29)).isNull();
@@ -75,8 +75,8 @@ class ClusterSlotsReplyTest {
 
   @Test
   void oldServersWithoutNodeIdsStillMap() {
-    SlotMap map = ClusterSlotsReply.parse(ofArray(range(0, 16383, ofArray(ofString("10.0.0.1"), ofInteger(6379)))),
-        "10.0.0.1");
+    SlotMap map = ClusterSlotsReply.parse(ofArray(range(0, 16383, ofArray(ofString("127.0.1.1"), ofInteger(6379)))),
+        "127.0.1.1");
 
     assertThat(map.owner(16383).primary().id()).isNull();
   }

@@ -12,7 +12,7 @@ class RedirectTest {
 
   @Test
   void movedNamesTheSlotAndItsNewOwner() {
-    assertThat(Redirect.parse("-MOVED 3999 127.0.0.1:6381", "10.0.0.1"))
+    assertThat(Redirect.parse("-MOVED 3999 127.0.0.1:6381", "127.0.1.1"))
         .isEqualTo(new Redirect(Redirect.Kind.MOVED, 3999, new NodeAddress("127.0.0.1", 6381)));
     assertThat(Redirect.of(new RedisServerException("MOVED 0 redis-2.example:7000"), "h"))
         .isEqualTo(new Redirect(Redirect.Kind.MOVED, 0, new NodeAddress("redis-2.example", 7000)));
@@ -25,7 +25,7 @@ class RedirectTest {
 
   @Test
   void anEmptyHostMeansTheNodeThatAnswered() {
-    assertThat(Redirect.parse("MOVED 12 :6380", "10.0.0.7").target()).isEqualTo(new NodeAddress("10.0.0.7", 6380));
+    assertThat(Redirect.parse("MOVED 12 :6380", "127.0.1.7").target()).isEqualTo(new NodeAddress("127.0.1.7", 6380));
   }
 
   @Test

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 /** The immutable slot map and the one-slot patch a MOVED makes. */
 class SlotMapTest {
 
-  private final ClusterNode a = new ClusterNode(new NodeAddress("10.0.0.1", 7000), "a");
-  private final ClusterNode b = new ClusterNode(new NodeAddress("10.0.0.2", 7001), "b");
-  private final ClusterNode bReplica = new ClusterNode(new NodeAddress("10.0.0.3", 7002), "b2");
+  private final ClusterNode a = new ClusterNode(new NodeAddress("127.0.1.1", 7000), "a");
+  private final ClusterNode b = new ClusterNode(new NodeAddress("127.0.1.2", 7001), "b");
+  private final ClusterNode bReplica = new ClusterNode(new NodeAddress("127.0.1.3", 7002), "b2");
   private final SlotMap map = new SlotMap.Builder()
       .assign(0, 8191, SlotOwner.primaryOnly(a))
       .assign(8192, 16383, new SlotOwner(b, List.of(bReplica)))
@@ -20,7 +20,7 @@ class SlotMapTest {
 
   @Test
   void aMovedPatchChangesOneSlotInACopy() {
-    SlotMap patched = map.withSlot(100, ClusterNode.at(new NodeAddress("10.0.0.2", 7001)));
+    SlotMap patched = map.withSlot(100, ClusterNode.at(new NodeAddress("127.0.1.2", 7001)));
 
     assertThat(patched.owner(100).primary()).isEqualTo(b);
     assertThat(patched.owner(100).replicas()).containsExactly(bReplica); // the known owner is reused
@@ -30,7 +30,7 @@ class SlotMapTest {
 
   @Test
   void aPatchToAnUnknownNodeMakesAnOwnerWithoutReplicas() {
-    NodeAddress newcomer = new NodeAddress("10.0.0.9", 7009);
+    NodeAddress newcomer = new NodeAddress("127.0.1.9", 7009);
     SlotMap patched = map.withSlot(16383, ClusterNode.at(newcomer));
 
     assertThat(patched.owner(16383)).isEqualTo(SlotOwner.primaryOnly(ClusterNode.at(newcomer)));
@@ -50,7 +50,7 @@ class SlotMapTest {
     assertThat(partial.owner(10)).isNotNull();
     assertThat(partial.uncoveredSlots()).isEqualTo(SlotHash.SLOT_COUNT - 10);
     assertThat(SlotMap.empty().owners()).isEmpty();
-    assertThat(partial.toString()).isEqualTo("SlotMap[10-19=10.0.0.1:7000]");
+    assertThat(partial.toString()).isEqualTo("SlotMap[10-19=127.0.1.1:7000]");
   }
 
   @Test

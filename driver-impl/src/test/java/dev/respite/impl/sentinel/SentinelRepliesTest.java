@@ -71,15 +71,15 @@ class SentinelRepliesTest {
   @Test
   void downOrDisconnectedInstancesAreNotAvailable() {
     List<SentinelReplica> replicas = SentinelReplies.replicas(ofArray(
-        ofMap(ofString("ip"), ofString("10.0.0.1"), ofString("port"), ofString("6380"),
+        ofMap(ofString("ip"), ofString("127.0.1.1"), ofString("port"), ofString("6380"),
             ofString("flags"), ofString("slave,s_down,disconnected"), ofString("master-link-status"), ofString("err")),
-        ofArray(ofString("ip"), ofString("10.0.0.2"), ofString("port"), ofInteger(6381),
+        ofArray(ofString("ip"), ofString("127.0.1.2"), ofString("port"), ofInteger(6381),
             ofString("flags"), ofString("slave"), ofString("master-link-status"), ofString("err"))));
 
     assertThat(replicas).extracting(SentinelReplica::isAvailable).containsExactly(false, false);
-    assertThat(replicas.get(1).address()).isEqualTo(new NodeAddress("10.0.0.2", 6381));
+    assertThat(replicas.get(1).address()).isEqualTo(new NodeAddress("127.0.1.2", 6381));
     assertThat(replicas.get(1).primary()).isNull();
-    assertThat(SentinelReplies.sentinels(ofArray(ofMap(ofString("ip"), ofString("10.0.0.3"), ofString("port"),
+    assertThat(SentinelReplies.sentinels(ofArray(ofMap(ofString("ip"), ofString("127.0.1.3"), ofString("port"),
         ofString("26379"), ofString("flags"), ofString("sentinel,s_down"))))).singleElement()
         .satisfies(peer -> assertThat(peer.isAvailable()).isFalse());
   }
@@ -89,8 +89,8 @@ class SentinelRepliesTest {
     assertThat(SentinelReplies.replicas(ofArray(
         ofMap(ofString("ip"), ofString(""), ofString("port"), ofString("6380")),
         ofMap(ofString("ip"), ofString("?"), ofString("port"), ofString("6380")),
-        ofMap(ofString("ip"), ofString("10.0.0.1"), ofString("port"), ofString("0")),
-        ofMap(ofString("ip"), ofString("10.0.0.1")),
+        ofMap(ofString("ip"), ofString("127.0.1.1"), ofString("port"), ofString("0")),
+        ofMap(ofString("ip"), ofString("127.0.1.1")),
         ofMap(ofString("ip"), ofNull(), ofString("port"), ofString("6380"))))).isEmpty();
   }
 
