@@ -247,15 +247,12 @@ public final class RedisConnection implements AutoCloseable {
 
   /**
    * Whether the connection is in step with the server as far as memory tells, with no I/O: not broken, every
-   * reply read, nothing buffered but push frames (which this consumes), the socket open.
+   * reply read, nothing buffered, the socket open. A buffered push frame counts as something: only a
+   * connection that must be closed anyway (tracking, subscribing) receives them, and reading one here could
+   * wait on the socket with no reply deadline armed.
    */
   public boolean isInStep() {
-    try {
-      return !broken && unreadReplies() == 0 && reader.consumeBufferedPushes() && channel.isOpen();
-    } catch (IOException | RuntimeException e) {
-      broken = true;
-      return false;
-    }
+    return !broken && unreadReplies() == 0 && !reader.hasBufferedInput() && channel.isOpen();
   }
 
   /**
