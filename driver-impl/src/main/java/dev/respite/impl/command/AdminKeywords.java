@@ -4,7 +4,10 @@ import dev.respite.command.FlushMode;
 import dev.respite.impl.protocol.ProtocolKeyword;
 import java.util.Objects;
 
-/** The subcommands and keywords of the administration families (client, ACL, slow log, functions, pub/sub). */
+/**
+ * The subcommands and keywords of the administration families (client, ACL, slow log, functions, pub/sub), and
+ * the connection-level commands the driver sends of its own accord ({@link Commands}).
+ */
 final class AdminKeywords {
   static final ProtocolKeyword FLUSHALL = ProtocolKeyword.of("FLUSHALL");
   static final ProtocolKeyword SAVE = ProtocolKeyword.of("SAVE");
@@ -12,6 +15,9 @@ final class AdminKeywords {
   static final ProtocolKeyword BGREWRITEAOF = ProtocolKeyword.of("BGREWRITEAOF");
   static final ProtocolKeyword MIGRATE = ProtocolKeyword.of("MIGRATE");
   static final ProtocolKeyword AUTH = ProtocolKeyword.of("AUTH");
+  static final ProtocolKeyword HELLO = ProtocolKeyword.of("HELLO");
+  static final ProtocolKeyword SELECT = ProtocolKeyword.of("SELECT");
+  static final ProtocolKeyword DISCARD = ProtocolKeyword.of("DISCARD");
   static final ProtocolKeyword AUTH2 = ProtocolKeyword.of("AUTH2");
   static final ProtocolKeyword WAITAOF = ProtocolKeyword.of("WAITAOF");
   static final ProtocolKeyword LIST = ProtocolKeyword.of("LIST");

@@ -13,10 +13,6 @@ import org.jspecify.annotations.Nullable;
  * other, so nothing is ever framed by hand.
  */
 public final class Commands {
-  private static final ProtocolKeyword SELECT = ProtocolKeyword.of("SELECT");
-  private static final ProtocolKeyword HELLO = ProtocolKeyword.of("HELLO");
-  private static final ProtocolKeyword AUTH = ProtocolKeyword.of("AUTH");
-  private static final ProtocolKeyword DISCARD_NAME = ProtocolKeyword.of("DISCARD");
   private static final String DEFAULT_USER = "default";
 
   /** {@code PING}, answered {@code PONG}. */
@@ -26,7 +22,7 @@ public final class Commands {
   /** {@code EXEC}: the transaction's results, or null if a watched key changed. */
   public static final Command<Reply> EXEC = Command.of(Keywords.EXEC, Decoders.REPLY);
   /** {@code DISCARD}. */
-  public static final Command<String> DISCARD = Command.of(DISCARD_NAME, Decoders.STATUS);
+  public static final Command<String> DISCARD = Command.of(AdminKeywords.DISCARD, Decoders.STATUS);
   /** {@code UNWATCH}. */
   public static final Command<String> UNWATCH = Command.of(Keywords.UNWATCH, Decoders.STATUS);
 
@@ -34,7 +30,7 @@ public final class Commands {
 
   /** {@code SELECT database}. */
   public static Command<String> select(int database) {
-    return Command.of(SELECT, Decoders.STATUS, (long) database);
+    return Command.of(AdminKeywords.SELECT, Decoders.STATUS, (long) database);
   }
 
   /** {@code HELLO 3 [AUTH user password] [SETNAME name]}. */
@@ -42,7 +38,7 @@ public final class Commands {
     List<Object> args = new ArrayList<>(6);
     args.add(3L);
     if (password != null) {
-      args.add(AUTH);
+      args.add(AdminKeywords.AUTH);
       args.add(user == null ? DEFAULT_USER : user);
       args.add(password);
     }
@@ -50,12 +46,13 @@ public final class Commands {
       args.add(Keywords.SETNAME);
       args.add(name);
     }
-    return Command.of(HELLO, Decoders.REPLY, args.toArray());
+    return Command.of(AdminKeywords.HELLO, Decoders.REPLY, args.toArray());
   }
 
   /** {@code AUTH [user] password}. */
   public static Command<String> auth(@Nullable String user, String password) {
-    return user == null ? Command.of(AUTH, Decoders.STATUS, password) : Command.of(AUTH, Decoders.STATUS, user, password);
+    return user == null ? Command.of(AdminKeywords.AUTH, Decoders.STATUS, password)
+        : Command.of(AdminKeywords.AUTH, Decoders.STATUS, user, password);
   }
 
   /** {@code CLIENT SETNAME name}. */
