@@ -98,8 +98,8 @@ final class Lane implements Runnable {
    * Queues {@code request} and writes what is queued if nobody else is writing. On an idle lane the
    * caller becomes the reader of its own reply ({@link LaneRequest#readsOwnReply}).
    *
-   * @return false if the request was not written (the lane broke before, or its idle socket was found
-   *     closed): the caller tries another lane
+   * @return false if the lane broke before it took the request (the caller tries another); a request
+   *     found unsendable later (its idle lane's socket was closed) is settled {@link LaneRequest#NOT_SENT}
    * @throws InterruptedException if interrupted while waiting for room
    * @throws RoomTimeout if there was no room until {@code deadlineNanos}
    */
@@ -123,12 +123,6 @@ final class Lane implements Runnable {
     if (before == 0 && !Thread.currentThread().isInterrupted() && writeLock.tryLock()) {
       try {
         if (role.take()) {
-          if (!idleSocketUsable()) {
-            broken(new RedisConnectionException(this + " was closed by the server while idle", null));
-            readReplies(null); // fails what joined meanwhile and gives the role up for good
-            release(request);
-            return false; // provably never written
-          }
           request.readsOwnReply();
         }
         submitted.add(request);
@@ -144,12 +138,12 @@ final class Lane implements Runnable {
   }
 
   /**
-   * Whether an idle lane's socket may be written to, checked like a pooled connection before its first
-   * command (no round trip): not closed by the server, no stray bytes. Only with the write lock and the
-   * role, so that no other thread writes or reads while the socket is briefly non-blocking.
+   * Whether a lane with nothing in flight may be written to, checked like a pooled connection before its
+   * first command (no round trip): not closed by the server, no stray bytes. Under the write lock with
+   * nothing in flight nobody reads, so the socket may briefly be non-blocking.
    */
   private boolean idleSocketUsable() {
-    return !inFlight.isEmpty() || (!connection.reader().hasBufferedInput() && connection.isQuiet());
+    return !connection.reader().hasBufferedInput() && connection.isQuiet();
   }
 
   /** Writes what is queued while this thread gets the lock without waiting (see the class comment). */
@@ -165,6 +159,10 @@ final class Lane implements Runnable {
 
   private void writeQueued() {
     RespWriter writer = connection.writer();
+    if (inFlight.isEmpty() && isOpen() && !submitted.isEmpty() && !idleSocketUsable()) {
+      // Provably nothing written: what is queued goes to another lane.
+      broken(new RedisConnectionException(this + " was closed by the server while idle", null));
+    }
     try {
       for (LaneRequest request = submitted.poll(); request != null; request = submitted.poll()) {
         if (!isOpen()) {
