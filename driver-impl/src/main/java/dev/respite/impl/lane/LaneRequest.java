@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * replies as the lane's reader reads them. Its outcome is settled once, by a compare-and-set: answered by
  * the reader, failed with the lane, not sent (the caller tries another lane), timed out or abandoned by the
  * caller. A reply therefore reaches its own caller or nobody. The caller parks while it waits
- * ({@link LockSupport}, never a monitor), so a waiting virtual thread does not pin its carrier.
+ * ({@link LockSupport}, never a monitor), so a waiting virtual thread does not pin its carrier; a caller
+ * that found its lane idle holds the lane's read role and reads the replies itself instead.
  */
 final class LaneRequest {
   /** The outcome of a request whose every reply arrived. */
