@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Run by {@link BenchmarkSuite} in a JVM of its own per client and thread count:
  * {@code PoolLoad <client> <platform|virtual> <threads> <warmupSeconds> <measureSeconds> <jfrDir>}, with the
  * server in the {@code respite.bench.*} system properties. Prints one {@code RESULT} line of key=value
- * pairs, which the suite parses.
+ * pairs, which the suite parses; {@code serverCpuPerMillion} is the server's CPU seconds (user + system)
+ * per million commands it processed while measuring ({@link ServerCpu}).
  */
 public final class PoolLoad {
 
@@ -70,6 +71,7 @@ public final class PoolLoad {
       }
       TimeUnit.SECONDS.sleep(warmupSeconds);
       long allocatedBefore = totalAllocatedBytes(threadBean);
+      ServerCpu serverBefore = ServerCpu.sample(server);
       long start = System.nanoTime();
       java.time.Instant measureStart = java.time.Instant.now();
       measuring = true;
@@ -78,6 +80,7 @@ public final class PoolLoad {
       java.time.Instant measureEnd = java.time.Instant.now();
       long elapsed = System.nanoTime() - start;
       long allocatedAfter = totalAllocatedBytes(threadBean);
+      ServerCpu serverAfter = ServerCpu.sample(server);
       stop = true;
       for (Thread thread : threads) {
         thread.join(TimeUnit.SECONDS.toMillis(30));
@@ -99,6 +102,7 @@ public final class PoolLoad {
           .append(" p999=").append(histogram.percentile(99.9))
           .append(" max=").append(histogram.percentile(100))
           .append(" allocPerOp=").append(ops == 0 || allocatedBefore < 0 ? -1 : (allocatedAfter - allocatedBefore) / ops)
+          .append(" serverCpuPerMillion=").append(ServerCpu.format(serverAfter.secondsPerMillionSince(serverBefore)))
           .append(" checked=").append(checked.sum())
           .append(" wrong=").append(wrong.sum())
           .append(" errors=").append(errors.sum())

@@ -178,7 +178,8 @@ class FaultInjectionIntegrationTest {
   }
 
   private RedisDataSource dataSource(String name, String options) {
-    return RedisDataSource.create(proxy.url() + "?clientName=" + name + "&" + options);
+    return RedisDataSource.create(proxy.url()
+        + RedisServerExtension.withSuiteOptions("?clientName=" + name + "&" + options));
   }
 
   private void inject(Fault fault) {

@@ -41,6 +41,46 @@ class MultiplexLoadIntegrationTest {
     }
   }
 
+  /**
+   * Threads that pause at random between commands find the one lane now idle (and read their own reply),
+   * now busy (the reader thread reads), so the read role changes hands all the time: every reply must
+   * still reach its own caller, once.
+   */
+  @Test
+  void everyReplyReachesItsOwnCallerWhileTheReadRoleChangesHands() throws Exception {
+    try (RedisDataSource ds = redis.dataSource("?multiplex=1&clientName=mxhandover")) {
+      ExecutorService threads = Executors.newFixedThreadPool(6);
+      try {
+        List<Future<Long>> results = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+          String owner = "handover-" + t;
+          results.add(threads.submit(() -> {
+            long commands = 0;
+            java.util.Random random = new java.util.Random(owner.hashCode());
+            for (int i = 0; i < 400; i++) {
+              try (RedisSession s = ds.openSession()) {
+                commands += OwnReplies.exchange(s, owner, i);
+              }
+              if (random.nextInt(4) == 0) {
+                TimeUnit.MICROSECONDS.sleep(random.nextInt(300));
+              }
+            }
+            return commands;
+          }));
+        }
+        long total = 0;
+        for (Future<Long> result : results) {
+          total += result.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(total).isEqualTo(6L * 400 * 3 / 2);
+      } finally {
+        threads.shutdownNow();
+      }
+      assertThat(ds.poolStats().laneCommands()).isZero();
+      ConnectionAccounting.assertNoLeak(redis, ds, "mxhandover", 1);
+    }
+  }
+
   @Test
   void everyReplyReachesItsOwnCallerUnderThousandsOfVirtualThreads() throws Exception {
     ExecutorService threads;

@@ -43,13 +43,14 @@ class ServerAdminFaultsIntegrationTest {
     try (RedisDataSource ds = redis.dataSource("?clientName=killidle&poolMaxTotal=4")) {
       warmUp(ds, 4);
       List<String> ids = clientIds("killidle");
-      assertThat(ids).hasSize(4);
+      assertThat(ids).hasSize(4 + (SuiteMode.multiplexed(ds) ? 1 : 0)); // and the lane warmUp opened
       FAULTS_TRIED.incrementAndGet();
       for (String id : ids) {
         admin("CLIENT", "KILL", "ID", id);
       }
       // No command fails: each killed connection is found dead on borrow and replaced.
       OwnReplies.inParallel(ds, "killidle", 4, 10);
+      everyPooledConnectionAnswers(ds, 4); // multiplexed, the sessions above used lanes only
       assertThat(clientIds("killidle")).doesNotContainAnyElementsOf(ids);
       ConnectionAccounting.assertNoLeak(redis, ds, "killidle");
     }
@@ -59,6 +60,7 @@ class ServerAdminFaultsIntegrationTest {
   void clientKillOfAConnectionInUseFailsOnlyThatSession() throws Exception {
     try (RedisDataSource ds = redis.dataSource("?clientName=killbusy&poolMaxTotal=2")) {
       RedisSession victim = ds.openSession();
+      SuiteMode.ownConnection(victim); // a connection of its own, not a shared lane
       try (RedisSession bystander = ds.openSession()) {
         long id = victim.execute("CLIENT", "ID").asLong();
         FAULTS_TRIED.incrementAndGet();
@@ -129,6 +131,7 @@ class ServerAdminFaultsIntegrationTest {
         for (int i = 0; i < 2; i++) {
           RedisSession s = ds.openSession();
           held.add(s);
+          SuiteMode.ownConnection(s); // multiplexed, the third client is then the lane the next session needs
           s.ping();
         }
         Throwable thrown = catchThrowable(() -> {
@@ -163,6 +166,7 @@ class ServerAdminFaultsIntegrationTest {
       }
       assertThat(ConnectionAccounting.namedConnections(redis, "idleclosed")).isZero();
       OwnReplies.inParallel(ds, "idleclosed", 4, 10);
+      everyPooledConnectionAnswers(ds, 4); // multiplexed, the sessions above used lanes only
       ConnectionAccounting.assertNoLeak(redis, ds, "idleclosed");
     }
   }
@@ -208,14 +212,34 @@ class ServerAdminFaultsIntegrationTest {
     assertThat(ds.poolStats().active()).isZero();
   }
 
+  /** Holds {@code connections} sessions with connections of their own at once, each answering its own. */
+  private static void everyPooledConnectionAnswers(RedisDataSource ds, int connections) {
+    List<RedisSession> sessions = new ArrayList<>();
+    try {
+      for (int i = 0; i < connections; i++) {
+        RedisSession s = ds.openSession();
+        sessions.add(s);
+        SuiteMode.ownConnection(s);
+        OwnReplies.exchange(s, "pooled-" + i, 1);
+      }
+    } finally {
+      sessions.forEach(RedisSession::close);
+    }
+  }
+
+  /** Fills the pool with {@code connections} idle connections and, multiplexed, opens one lane too. */
   private static void warmUp(RedisDataSource ds, int connections) {
     RedisSession[] sessions = new RedisSession[connections];
     for (int i = 0; i < connections; i++) {
       sessions[i] = ds.openSession();
+      SuiteMode.ownConnection(sessions[i]);
       sessions[i].ping();
     }
     for (RedisSession s : sessions) {
       s.close();
+    }
+    try (RedisSession s = ds.openSession()) {
+      s.ping();
     }
   }
 }

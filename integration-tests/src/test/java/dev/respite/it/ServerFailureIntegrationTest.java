@@ -51,6 +51,7 @@ class ServerFailureIntegrationTest {
   void killedSessionConnectionFailsItsCommandAndIsReplaced() {
     try (RedisDataSource ds = redis.dataSource("?poolMaxTotal=1")) {
       try (RedisSession s = ds.openSession()) {
+        SuiteMode.ownConnection(s); // the session's own connection, not a shared lane
         long id = s.execute("CLIENT", "ID").asLong();
         killClient(id);
         assertThatThrownBy(s::ping).isInstanceOf(RedisConnectionException.class);
@@ -118,14 +119,19 @@ class ServerFailureIntegrationTest {
     }
   }
 
+  /** Fills the pool with {@code connections} idle connections and, multiplexed, opens a lane too. */
   private static void warmUp(RedisDataSource ds, int connections) {
     RedisSession[] sessions = new RedisSession[connections];
     for (int i = 0; i < connections; i++) {
       sessions[i] = ds.openSession();
+      SuiteMode.ownConnection(sessions[i]);
       sessions[i].ping();
     }
     for (RedisSession s : sessions) {
       s.close();
+    }
+    try (RedisSession s = ds.openSession()) {
+      s.ping();
     }
     assertThat(ds.poolStats().idle()).isEqualTo(connections);
   }

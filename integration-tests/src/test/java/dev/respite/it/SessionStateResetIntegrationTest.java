@@ -54,6 +54,7 @@ class SessionStateResetIntegrationTest {
     try (RedisDataSource ds = redis.dataSource("?poolMaxTotal=1")) {
       long subscribedId;
       try (RedisSession s = ds.openSession()) {
+        SuiteMode.ownConnection(s); // multiplexed, CLIENT ID would name a shared lane, SUBSCRIBE another connection
         subscribedId = s.execute("CLIENT", "ID").asLong();
         Reply confirmation = s.execute("SUBSCRIBE", "news");
         assertThat(confirmation.asList()).extracting(Reply::asString).startsWith("subscribe", "news");

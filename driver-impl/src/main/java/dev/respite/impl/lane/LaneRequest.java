@@ -4,6 +4,7 @@ import dev.respite.RedisException;
 import dev.respite.impl.command.Command;
 import dev.respite.impl.protocol.RespWriter;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * replies as the lane's reader reads them. Its outcome is settled once, by a compare-and-set: answered by
  * the reader, failed with the lane, not sent (the caller tries another lane), timed out or abandoned by the
  * caller. A reply therefore reaches its own caller or nobody. The caller parks while it waits
- * ({@link LockSupport}, never a monitor), so a waiting virtual thread does not pin its carrier.
+ * ({@link LockSupport}, never a monitor), so a waiting virtual thread does not pin its carrier; a caller
+ * that found its lane idle holds the lane's read role and reads the replies itself instead.
  */
 final class LaneRequest {
   /** The outcome of a request whose every reply arrived. */
@@ -21,7 +23,6 @@ final class LaneRequest {
   /** The outcome of a request never written: the caller may send it on another lane. */
   static final Object NOT_SENT = new Object();
   private static final Object GAVE_UP = new Object();
-  private static final long SPIN_NANOS = 50_000;
 
   private final Command<?>[] commands;
   private final int bytes;
@@ -31,6 +32,8 @@ final class LaneRequest {
   private int received;
   private final AtomicReference<@Nullable Object> outcome = new AtomicReference<>();
   private long submittedAtNanos;
+  /** Whether the caller took its lane's read role when it was written (an idle lane): it reads itself. */
+  private boolean readsOwnReply;
   /** What the listeners gave when the request was first offered (0: nobody watches). */
   private long startNanos;
 
@@ -76,6 +79,15 @@ final class LaneRequest {
     submittedAtNanos = nanos;
   }
 
+  /** The caller holds the lane's read role and will read the replies itself ({@link Lane#offer}). */
+  void readsOwnReply() {
+    readsOwnReply = true;
+  }
+
+  boolean isSettled() {
+    return outcome.get() != null;
+  }
+
   /** Writes every command; the caller flushes. */
   void write(RespWriter writer) throws IOException {
     for (Command<?> command : commands) {
@@ -118,32 +130,22 @@ final class LaneRequest {
   }
 
   /**
-   * A caller alone on its lane spins for about one loopback round trip before it parks: parking would add
-   * the reader's wake-up of this thread to every command of a single-threaded caller. With company, the
-   * reader has other replies to hand out meanwhile and parking costs nothing extra.
-   */
-  private @Nullable Object spinBriefly() {
-    long until = System.nanoTime() + SPIN_NANOS;
-    Object result;
-    int spins = 0;
-    while ((result = outcome.get()) == null && ((++spins & 63) != 0 || System.nanoTime() - until < 0)) {
-      Thread.onSpinWait();
-    }
-    return result;
-  }
-
-  /**
    * Waits until the request is settled and returns its outcome: {@link #ANSWERED}, {@link #NOT_SENT} or
    * the failure. Times out when no reply arrived on the lane for {@code timeoutNanos} since this request was
-   * submitted (0: never), which closes the lane ({@link Lane#timedOut}).
+   * submitted (0: never), which closes the lane ({@link Lane#timedOut}). A caller that holds the lane's
+   * read role reads instead of waiting; its timeout is the connection's, per reply, as on a pooled one.
    *
    * @throws dev.respite.RedisTimeoutException when it timed out
    * @throws RedisException when the thread was interrupted; the reply will then be dropped
    */
   Object await(Lane lane, long timeoutNanos) {
+    if (readsOwnReply) {
+      lane.readOwnReply(this);
+      return Objects.requireNonNull(outcome.get(), "settled by the read");
+    }
     boolean interrupted = false;
     try {
-      Object result = lane.queued() <= commands.length ? spinBriefly() : outcome.get();
+      Object result;
       while ((result = outcome.get()) == null) {
         if (timeoutNanos <= 0) {
           LockSupport.park(this);

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * The shared connections (lanes) of one data source, for the commands of unpinned sessions. A command
  * goes to the open lane with the fewest commands queued; a lane is opened when first needed (only while
  * the open ones are busy, so one thread alone uses one lane) and replaced after it broke. A request that
- * was never written when its lane broke is sent on another lane, up to {@value #ATTEMPTS} times.
+ * was never written when its lane broke (or when its idle lane's socket was found closed) is sent on
+ * another lane, up to {@value #ATTEMPTS} times more than there are lanes.
  */
 public final class Lanes implements AutoCloseable {
   /** Estimated bytes queued or in flight per lane; a single request is at most {@link PinRule#LARGEST_LANE_FRAME}. */
@@ -134,6 +135,7 @@ public final class Lanes implements AutoCloseable {
    */
   private LaneRequest exchange(LaneRequest first, ToLongFunction<RedisConnection> started) {
     long deadline = System.nanoTime() + maxWaitNanos;
+    int attempts = ATTEMPTS + lanes.length(); // every lane may be found closed while idle (CLIENT KILL of all)
     LaneRequest request = first;
     for (int attempt = 1; ; attempt++) {
       if (closed) {
@@ -153,8 +155,8 @@ public final class Lanes implements AutoCloseable {
           throw (RuntimeException) outcome;
         }
       }
-      if (attempt == ATTEMPTS) {
-        throw new RedisConnectionException(request.name() + " was not sent: " + ATTEMPTS
+      if (attempt == attempts) {
+        throw new RedisConnectionException(request.name() + " was not sent: " + attempts
             + " shared connections to " + connector.config().host() + ":" + connector.config().port()
             + " broke before writing it", null);
       }
