@@ -101,6 +101,20 @@ final class SubscriberConnection {
     }
   }
 
+  /**
+   * Closes the current connection but not the subscriber: the reader sees the loss and connects again (to
+   * wherever its connector points now: a new Sentinel primary), renewing every subscription.
+   */
+  void dropConnection() {
+    RedisConnection current;
+    synchronized (lock) {
+      current = connection;
+    }
+    if (current != null) {
+      current.close();
+    }
+  }
+
   /** Whether {@link #close()} has not been called. */
   boolean isOpen() {
     return !closed;

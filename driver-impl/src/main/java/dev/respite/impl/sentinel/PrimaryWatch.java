@@ -1,0 +1,358 @@
+package dev.respite.impl.sentinel;
+
+import dev.respite.RedisConnectionException;
+import dev.respite.RedisException;
+import dev.respite.impl.topology.NodeAddress;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Knows which node is the primary of one Sentinel master name, and when no command may go anywhere. Three
+ * independent means keep it right: the sentinels' events ({@link #handle}), a periodic poll and the failures
+ * sessions report ({@link TopologyTasks} runs both, and every state change, on one thread), so losing one
+ * never strands the client.
+ *
+ * <p>A primary is lent to sessions only once its {@code ROLE} said {@code master}. From the first event that
+ * announces a failover of it until a new primary is confirmed (or the failover is aborted) commands wait
+ * instead of being written to the old primary, which keeps acknowledging writes that vanish when it is
+ * demoted. A replica announced as promoted is followed at once, before the sentinels name it
+ * ({@code +switch-master} comes after every replica is reconfigured); until they do, their answers naming
+ * the old primary are ignored.
+ *
+ * <p>{@link #await} is called before every command: a volatile read when the primary is usable.
+ */
+public final class PrimaryWatch {
+  private static final System.Logger LOG = System.getLogger(PrimaryWatch.class.getName());
+  /** A failover held longer than this is let go (an abort or the switch was missed): the poll takes over. */
+  static final Duration HOLD_LIMIT = Duration.ofSeconds(10);
+
+  /** The primary sessions use, and its generation: it changes with every switch. */
+  public record Primary(NodeAddress address, long generation) {}
+
+  /** Where commands may go now. */
+  private record State(Primary primary, boolean confirmed, long holdSinceNanos, @Nullable String problem) {
+    boolean usable() {
+      return confirmed && holdSinceNanos == 0;
+    }
+  }
+
+  /** Told of each switch, on the watch's thread, after sessions can see the new primary. */
+  public interface SwitchListener {
+    void switched(NodeAddress previous, NodeAddress current);
+
+    void refreshed(RefreshCause cause);
+  }
+
+  private final String masterName;
+  private final TopologyProbe probe;
+  private final SwitchListener listener;
+  private final Object lock = new Object();
+  /** The sentinels to ask, the one that answered last first; guarded by {@link #lock}. */
+  private final List<NodeAddress> sentinels;
+  private volatile @Nullable State state;
+  private volatile List<SentinelReplica> replicas = List.of();
+  /** Resolutions begun and finished, guarded by {@link #lock}; see {@link #awaitResolutionAfter}. */
+  private long resolutionsStarted;
+  private long resolutionsFinished;
+  private @Nullable String lastProblem;
+  /** The old primary after a switch on a promotion, until the sentinels stop naming it; watch thread only. */
+  private @Nullable NodeAddress aheadOf;
+  private volatile boolean closed;
+
+  PrimaryWatch(String masterName, List<NodeAddress> sentinels, TopologyProbe probe, SwitchListener listener) {
+    this.masterName = masterName;
+    this.sentinels = new ArrayList<>(sentinels);
+    this.probe = probe;
+    this.listener = listener;
+  }
+
+  /**
+   * Asks the sentinels in order until one names a primary whose {@code ROLE} is {@code master}: the first
+   * discovery, on the caller's thread.
+   *
+   * @throws RedisConnectionException naming every sentinel asked and what it said
+   */
+  void discover() {
+    resolve(RefreshCause.INITIAL);
+    State s = state;
+    if (s == null || !s.confirmed()) {
+      throw new RedisConnectionException("No sentinel named a usable primary for master name '" + masterName
+          + "': " + (s == null ? problemOf(null) : s.problem()), null);
+    }
+  }
+
+  /** The master name watched. */
+  public String masterName() {
+    return masterName;
+  }
+
+  /** The primary as last confirmed, whether or not commands may go to it now. */
+  public NodeAddress currentAddress() {
+    return requireState().primary().address();
+  }
+
+  /** The replicas as the sentinels last listed them. */
+  public List<SentinelReplica> replicas() {
+    return replicas;
+  }
+
+  /** The sentinels known now, given ones and discovered ones, the last to answer first. */
+  public List<NodeAddress> sentinels() {
+    synchronized (lock) {
+      return List.copyOf(sentinels);
+    }
+  }
+
+  /** How many resolutions began so far; see {@link #awaitResolutionAfter}. */
+  public long resolutionsStarted() {
+    synchronized (lock) {
+      return resolutionsStarted;
+    }
+  }
+
+  /**
+   * The primary to send a command to, waiting until {@code deadlineNanos} while a failover is in progress or
+   * the primary is unconfirmed.
+   *
+   * @throws RedisConnectionException if none is usable by then; the command was not sent
+   */
+  public Primary await(long deadlineNanos) {
+    State s = state;
+    if (s != null && s.usable()) {
+      return s.primary();
+    }
+    synchronized (lock) {
+      while (true) {
+        s = requireState();
+        if (closed) {
+          throw new RedisException("The Sentinel data source for master name '" + masterName + "' is closed");
+        }
+        if (s.usable()) {
+          return s.primary();
+        }
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          throw notUsable(s);
+        }
+        waitOnLock(left);
+      }
+    }
+  }
+
+  /**
+   * Waits until a resolution that began after {@link #resolutionsStarted()} returned {@code started} has
+   * finished (they run one at a time), or until {@code deadlineNanos}.
+   */
+  public void awaitResolutionAfter(long started, long deadlineNanos) {
+    synchronized (lock) {
+      while (resolutionsFinished <= started && !closed) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        waitOnLock(left);
+      }
+    }
+  }
+
+  private void waitOnLock(long nanos) {
+    try {
+      lock.wait(Math.max(1, nanos / 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RedisException("Interrupted while waiting for the primary of master name '" + masterName + "'", e);
+    }
+  }
+
+  private RedisConnectionException notUsable(State s) {
+    if (s.holdSinceNanos() != 0) {
+      return new RedisConnectionException("A failover of the primary " + s.primary().address() + " of master name '"
+          + masterName + "' has been in progress for " + (System.nanoTime() - s.holdSinceNanos()) / 1_000_000
+          + " ms; the command was not sent", null);
+    }
+    return new RedisConnectionException("No usable primary for master name '" + masterName + "' (last known "
+        + s.primary().address() + "): " + s.problem() + "; the command was not sent", null);
+  }
+
+  private State requireState() {
+    State s = state;
+    if (s == null) {
+      throw new IllegalStateException("discover() has not succeeded");
+    }
+    return s;
+  }
+
+  // ---- on the watch's thread ----
+
+  /** Whether a failover holds commands or the primary is unconfirmed: worth asking again soon. */
+  boolean needsRetry() {
+    State s = state;
+    if (s != null && s.holdSinceNanos() != 0 && System.nanoTime() - s.holdSinceNanos() > HOLD_LIMIT.toNanos()) {
+      LOG.log(Level.WARNING, "A failover of master name '" + masterName + "' held commands for " + HOLD_LIMIT
+          + " without a new primary or an abort; sending them to " + s.primary().address() + " again");
+      update(new State(s.primary(), s.confirmed(), 0, s.problem()));
+    }
+    s = state;
+    return s != null && !s.usable();
+  }
+
+  /** Reacts to a sentinel's event. */
+  void handle(SentinelEvent event) {
+    State s = state;
+    if (s == null || closed) {
+      return;
+    }
+    switch (event.kind()) {
+      case FAILOVER_STARTED:
+        if (s.holdSinceNanos() == 0) {
+          update(new State(s.primary(), s.confirmed(), System.nanoTime(), s.problem()));
+        }
+        break;
+      case PROMOTED:
+      case SWITCHED:
+        NodeAddress next = event.newPrimary();
+        if (next == null) {
+          resolve(RefreshCause.EVENT);
+        } else if (next.equals(s.primary().address())) {
+          aheadOf = null;
+          update(new State(s.primary(), s.confirmed(), 0, s.problem()));
+        } else if (isMaster(next)) {
+          switchTo(next, event.kind() == SentinelEvent.Kind.PROMOTED);
+        } else {
+          resolve(RefreshCause.EVENT); // not promoted yet by ROLE: the retry asks again
+        }
+        break;
+      case ABORTED:
+        update(new State(s.primary(), s.confirmed(), 0, s.problem()));
+        resolve(RefreshCause.EVENT);
+        break;
+      case TOPOLOGY:
+        resolve(RefreshCause.EVENT);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Asks the sentinels in order; switches to, or confirms, the first primary whose ROLE is master. */
+  void resolve(RefreshCause cause) {
+    synchronized (lock) {
+      resolutionsStarted++;
+    }
+    listener.refreshed(cause);
+    List<String> said = new ArrayList<>();
+    try {
+      for (NodeAddress sentinel : sentinels()) {
+        SentinelAnswer answer;
+        try {
+          answer = probe.ask(sentinel);
+        } catch (RuntimeException e) {
+          said.add(sentinel + " failed: " + e.getMessage());
+          continue;
+        }
+        NodeAddress named = answer.primary();
+        if (named == null) {
+          said.add(sentinel + " does not know master name '" + masterName + "'");
+          continue;
+        }
+        learn(sentinel, answer);
+        State s = state;
+        if (named.equals(aheadOf) && s != null) {
+          return; // the sentinels have not caught up with the promotion followed already
+        }
+        String role;
+        try {
+          role = probe.role(named);
+        } catch (RuntimeException e) {
+          said.add(sentinel + " named " + named + ", which did not answer ROLE: " + e.getMessage());
+          continue;
+        }
+        if (!role.equals("master")) {
+          said.add(sentinel + " named " + named + ", whose ROLE is " + role);
+          continue;
+        }
+        if (s == null || !named.equals(s.primary().address())) {
+          switchTo(named, false);
+        } else {
+          aheadOf = null;
+          update(new State(s.primary(), true, s.holdSinceNanos(), null));
+        }
+        return;
+      }
+      State s = state;
+      String problem = problemOf(said);
+      if (s != null) {
+        update(new State(s.primary(), false, s.holdSinceNanos(), problem));
+      } else {
+        synchronized (lock) {
+          lastProblem = problem;
+        }
+      }
+    } finally {
+      synchronized (lock) {
+        resolutionsFinished++;
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private String problemOf(@Nullable List<String> said) {
+    if (said == null) {
+      String problem = lastProblem;
+      return problem == null ? "no sentinel was asked" : problem;
+    }
+    return said.isEmpty() ? "no sentinel to ask" : "asked " + said.size() + " sentinel(s): " + String.join("; ", said);
+  }
+
+  private boolean isMaster(NodeAddress node) {
+    try {
+      return probe.role(node).equals("master");
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void switchTo(NodeAddress next, boolean onPromotion) {
+    State s = state;
+    long generation = s == null ? 1 : s.primary().generation() + 1;
+    aheadOf = onPromotion && s != null ? s.primary().address() : null;
+    update(new State(new Primary(next, generation), true, 0, null));
+    if (s != null) {
+      LOG.log(Level.INFO, "Master name '" + masterName + "': primary moved from " + s.primary().address() + " to "
+          + next);
+      listener.switched(s.primary().address(), next);
+    }
+  }
+
+  /** Puts the sentinel that answered first, adds the sentinels it knows, keeps its replica list. */
+  private void learn(NodeAddress answered, SentinelAnswer answer) {
+    replicas = answer.replicas();
+    synchronized (lock) {
+      sentinels.remove(answered);
+      sentinels.add(0, answered);
+      for (SentinelPeer peer : answer.sentinels()) {
+        if (!sentinels.contains(peer.address())) {
+          sentinels.add(peer.address());
+        }
+      }
+    }
+  }
+
+  private void update(State next) {
+    synchronized (lock) {
+      state = next;
+      lock.notifyAll();
+    }
+  }
+
+  /** Wakes every waiter, which then fails: the data source is closing. */
+  void close() {
+    synchronized (lock) {
+      closed = true;
+      lock.notifyAll();
+    }
+  }
+}
