@@ -285,7 +285,12 @@ public final class PrimaryWatch {
       State s = state;
       String problem = problemOf(said);
       if (s != null) {
-        update(new State(s.primary(), false, s.holdSinceNanos(), problem));
+        // No sentinel named a usable primary (all down, say): the one known stays usable while it says master.
+        boolean stillMaster = isMaster(s.primary().address());
+        LOG.log(s.confirmed() && !stillMaster ? Level.WARNING : Level.DEBUG, "Master name '" + masterName + "': "
+            + problem + (stillMaster ? "; " + s.primary().address() + " still answers ROLE master and stays in use"
+            : "; commands wait for a primary"));
+        update(new State(s.primary(), stillMaster, s.holdSinceNanos(), problem));
       } else {
         synchronized (lock) {
           lastProblem = problem;

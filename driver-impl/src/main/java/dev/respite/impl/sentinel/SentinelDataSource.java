@@ -1,7 +1,6 @@
 package dev.respite.impl.sentinel;
 
 import dev.respite.PoolStats;
-import dev.respite.ReadFrom;
 import dev.respite.RedisConfig;
 import dev.respite.RedisConnectionException;
 import dev.respite.RedisDataSource;
@@ -10,18 +9,18 @@ import dev.respite.RedisSession;
 import dev.respite.impl.connection.Connector;
 import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pubsub.Subscribers;
-import dev.respite.impl.session.RealRedisSession;
 import dev.respite.impl.session.RoutedSession;
 import dev.respite.impl.topology.NodeAddress;
 import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link RedisDataSource} that follows the primary of a Sentinel master name: a {@link PrimaryWatch} knows
@@ -97,50 +96,44 @@ public final class SentinelDataSource implements RedisDataSource {
    * or on the primary ({@code primary}, {@code primaryPreferred}, and {@code replicaPreferred} when no
    * replica is usable). A replica session stays on its replica: a write gets {@code READONLY}.
    */
+  /**
+   * A session for reads where {@code readFrom} says: the primary ({@code primary}); the primary, or a
+   * replica when no primary is usable ({@code primaryPreferred}); a replica the sentinels list as up and
+   * linked ({@code replica}, failing when there is none); a replica, else the primary
+   * ({@code replicaPreferred}). A replica session stays on replicas: a write gets {@code READONLY}.
+   */
   @Override
   public RedisSession openReadOnlySession() {
     requireOpen();
-    ReadFrom readFrom = config.readFrom();
-    if (readFrom == ReadFrom.PRIMARY) {
-      return openSession();
-    }
-    if (readFrom == ReadFrom.PRIMARY_PREFERRED) {
-      try {
+    int database = config.database();
+    switch (config.readFrom()) {
+      case PRIMARY_PREFERRED:
+        try {
+          return openSession();
+        } catch (RedisConnectionException primaryDown) {
+          return new RoutedSession(ReplicaRoute.open(this, database, false));
+        }
+      case REPLICA:
+        return new RoutedSession(ReplicaRoute.open(this, database, false));
+      case REPLICA_PREFERRED:
+        return new RoutedSession(ReplicaRoute.open(this, database, true));
+      default:
         return openSession();
-      } catch (RedisConnectionException primaryDown) {
-        return replicaSession(primaryDown);
-      }
-    }
-    try {
-      return replicaSession(null);
-    } catch (RedisConnectionException noReplica) {
-      if (readFrom == ReadFrom.REPLICA) {
-        throw noReplica;
-      }
-      return openSession();
     }
   }
 
-  private RedisSession replicaSession(@Nullable RedisConnectionException primaryDown) {
+  /** The replicas the sentinels list as up and linked, other than the primary and {@code excluded}, shuffled. */
+  List<NodeAddress> replicaCandidates(Set<NodeAddress> excluded) {
     List<NodeAddress> candidates = new ArrayList<>();
     NodeAddress primary = watch.currentAddress();
     for (SentinelReplica replica : watch.replicas()) {
-      if (replica.isAvailable() && !replica.address().equals(primary)) {
-        candidates.add(replica.address());
+      NodeAddress address = replica.address();
+      if (replica.isAvailable() && !address.equals(primary) && !excluded.contains(address)) {
+        candidates.add(address);
       }
     }
-    @Nullable RuntimeException last = primaryDown;
-    while (!candidates.isEmpty()) {
-      NodeAddress chosen = candidates.remove(ThreadLocalRandom.current().nextInt(candidates.size()));
-      try {
-        return RealRedisSession.open(pools.pool(chosen), config.database());
-      } catch (RedisConnectionException e) {
-        last = e;
-      }
-    }
-    throw new RedisConnectionException("No replica of master name '" + watch.masterName() + "' is usable for"
-        + " reads (the sentinels list " + watch.replicas().size() + ")"
-        + (last == null ? "" : ": " + last.getMessage()), last);
+    Collections.shuffle(candidates, ThreadLocalRandom.current());
+    return candidates;
   }
 
   @Override
