@@ -89,7 +89,8 @@ class SentinelFailoverIntegrationTest {
       FailoverFigures.print("graceful", "acknowledged", load.acknowledged().size(), "lost", lost,
           "failed", load.failed(), "switchAfterRequestMs", (switched - requested) / 1_000_000,
           "firstWriteAfterSwitchMs", (firstWrite - switched) / 1_000_000,
-          "longestCallMs", load.longestCallMillis(), "failures", load.failures());
+          "noWriteAcknowledgedForMs", load.longestGapMillis(), "longestCallMs", load.longestCallMillis(),
+          "failures", load.failures());
       assertThat(lost).as("acknowledged writes missing on the new primary").isZero();
       assertThat(firstWrite - switched).isLessThan(TimeUnit.SECONDS.toNanos(1));
     }
@@ -99,7 +100,7 @@ class SentinelFailoverIntegrationTest {
 
   @Test
   @Order(3)
-  void lostNotificationsStillReachTheNewPrimaryByPollOrReadonly() throws Exception {
+  void killedSentinelSubscriptionsAreRenewedAndStillBringTheClientToTheNewPrimary() throws Exception {
     FailoverFigures figures = new FailoverFigures();
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS
         + "&sentinelPollInterval=1s&subscriberPingInterval=30s")) {
@@ -109,6 +110,7 @@ class SentinelFailoverIntegrationTest {
       long promoted;
       try {
         assertThat(load.awaitSuccessAfter(System.nanoTime(), 5_000)).isPositive();
+        awaitSubscribedOnEverySentinel();
         LocalRedisServer old = group.primary();
         assertThat(group.killSentinelSubscribers()).isGreaterThanOrEqualTo(3);
         group.requestFailover();
@@ -126,6 +128,7 @@ class SentinelFailoverIntegrationTest {
       FailoverFigures.print("notifications-lost", "acknowledged", load.acknowledged().size(), "lost", lost,
           "failed", load.failed(), "switchAfterSentinelsAgreeMs", (switched - promoted) / 1_000_000,
           "firstWriteAfterSwitchMs", (load.firstSuccessAfter(switched) - switched) / 1_000_000,
+          "noWriteAcknowledgedForMs", load.longestGapMillis(),
           "refreshCauses", figures.refreshes().stream().distinct().toList(), "failures", load.failures());
       // The poll (1 s) or the renewed subscription finds the new primary within the poll interval plus 1 s.
       assertThat(switched - promoted).isLessThan(TimeUnit.MILLISECONDS.toNanos(2_000));
@@ -136,6 +139,68 @@ class SentinelFailoverIntegrationTest {
 
   @Test
   @Order(4)
+  void withNoNotificationAtAllThePollFindsTheNewPrimaryWithinItsIntervalPlusOneSecond() throws Exception {
+    FailoverFigures figures = new FailoverFigures();
+    try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS
+        + "&sentinelPollInterval=1s")) {
+      redis.addListener(figures);
+      WriteLoad load = WriteLoad.start(redis, "silent");
+      LocalRedisServer newPrimary;
+      long promoted;
+      try {
+        assertThat(load.awaitSuccessAfter(System.nanoTime(), 5_000)).isPositive();
+        awaitSubscribedOnEverySentinel();
+        sentinels("ACL", "SETUSER", "default", "-subscribe", "-psubscribe"); // no subscription comes back
+        group.killSentinelSubscribers();
+        LocalRedisServer old = group.primary();
+        group.requestFailover();
+        newPrimary = group.awaitNewPrimary(old);
+        promoted = System.nanoTime();
+        long switched = awaitSwitch(figures, newPrimary);
+        assertThat(load.awaitSuccessAfter(switched, 5_000)).isPositive();
+        Thread.sleep(300);
+      } finally {
+        load.close();
+        sentinels("ACL", "SETUSER", "default", "+@all");
+      }
+      assertThat(load.unexpected()).isEmpty();
+      long switched = figures.switchedTo(newPrimary.port());
+      FailoverFigures.print("no-notification", "acknowledged", load.acknowledged().size(),
+          "lostOnTheOldPrimary", FailoverFigures.missing(newPrimary.port(), load.acknowledged()),
+          "failed", load.failed(), "switchAfterSentinelsAgreeMs", (switched - promoted) / 1_000_000,
+          "firstWriteAfterSwitchMs", (load.firstSuccessAfter(switched) - switched) / 1_000_000,
+          "refreshCauses", figures.refreshes().stream().distinct().toList(), "failures", load.failures());
+      assertThat(figures.refreshes()).contains("poll");
+      assertThat(switched - promoted).isLessThan(TimeUnit.MILLISECONDS.toNanos(2_000));
+    }
+    group.demoteFormerPrimaries();
+    group.awaitStable();
+  }
+
+  /**
+   * The data source subscribes to the sentinels in the background, after create() returned (a sentinel has
+   * no PUBSUB command: its CLIENT LIST shows a subscriber with flag P).
+   */
+  private static void awaitSubscribedOnEverySentinel() throws InterruptedException {
+    for (LocalRedisServer sentinel : group.sentinels()) {
+      try (RawRedisClient client = new RawRedisClient(sentinel.port())) {
+        for (int i = 0; i < 200 && !((String) client.call("CLIENT", "LIST")).contains("flags=P"); i++) {
+          Thread.sleep(10);
+        }
+      }
+    }
+  }
+
+  private static void sentinels(String... command) {
+    for (LocalRedisServer sentinel : group.sentinels()) {
+      try (RawRedisClient client = new RawRedisClient(sentinel.port())) {
+        assertThat(client.call(command)).isEqualTo("OK");
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
   void subscribersFollowThePrimaryThroughAFailover() throws Exception {
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS)) {
       BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -159,7 +224,7 @@ class SentinelFailoverIntegrationTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void killNineOfThePrimaryFailsOnlyUntilPromotionAndTheOldPrimaryBackAsReplicaGetsNoWrite() throws Exception {
     FailoverFigures figures = new FailoverFigures();
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS)) {
@@ -188,11 +253,12 @@ class SentinelFailoverIntegrationTest {
       assertThat(load.unexpected()).isEmpty();
       long switched = figures.switchedTo(newPrimary.port());
       FailoverFigures.print("kill-9", "acknowledged", load.acknowledged().size(),
+          "lostWithTheKilledPrimary", FailoverFigures.missing(newPrimary.port(), load.acknowledged()),
           "failed", load.failed(), "lastFailureAfterPromotionMs", (load.lastFailureNanos() - promoted) / 1_000_000,
           "sentinelsPromotedAfterKillMs", (promoted - killed) / 1_000_000,
           "switchAfterKillMs", (switched - killed) / 1_000_000,
           "firstWriteAfterSwitchMs", (load.firstSuccessAfter(switched) - switched) / 1_000_000,
-          "failures", load.failures());
+          "noWriteAcknowledgedForMs", load.longestGapMillis(), "failures", load.failures());
       assertThat(load.lastFailureNanos()).as("no failure later than 1 s after the promotion")
           .isLessThan(promoted + TimeUnit.SECONDS.toNanos(1));
       try (RawRedisClient client = new RawRedisClient(old.port())) {
@@ -207,7 +273,7 @@ class SentinelFailoverIntegrationTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aSessionInsideWatchFailsClearlyWhenThePrimaryMoves() throws Exception {
     FailoverFigures figures = new FailoverFigures();
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS)) {

@@ -107,6 +107,16 @@ final class WriteLoad implements AutoCloseable {
     return first;
   }
 
+  /** The longest time no thread had a write acknowledged, between the first and the last success. */
+  long longestGapMillis() {
+    long[] times = successTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+    long gap = 0;
+    for (int i = 1; i < times.length; i++) {
+      gap = Math.max(gap, times[i] - times[i - 1]);
+    }
+    return gap / 1_000_000;
+  }
+
   List<String> acknowledged() {
     return List.copyOf(acknowledged);
   }
