@@ -9,6 +9,7 @@ import dev.respite.impl.pool.ConnectionPool;
 import dev.respite.impl.session.RealRedisSession;
 import dev.respite.impl.session.SessionRoute;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * reply was lost is never sent again. Used by one thread at a time, like its session.
  */
 final class PrimaryRoute implements SessionRoute {
+  private static final long RECHECK_NANOS = 20_000_000;
+
   private final SentinelDataSource source;
   private final long budgetNanos;
   private int database;
@@ -88,6 +91,10 @@ final class PrimaryRoute implements SessionRoute {
     drop();
     if (cause != null) {
       source.watch().awaitResolutionAfter(started, deadline);
+      if (cause == RefreshCause.LOADING || cause == RefreshCause.MASTERDOWN) {
+        // The same primary may answer so until it has loaded or reached its own primary: do not spin on it.
+        LockSupport.parkNanos(Math.min(RECHECK_NANOS, Math.max(0, deadline - System.nanoTime())));
+      }
     }
     return true;
   }

@@ -6,7 +6,9 @@ import dev.respite.impl.topology.NodeAddress;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +60,8 @@ public final class PrimaryWatch {
   private long resolutionsStarted;
   private long resolutionsFinished;
   private @Nullable String lastProblem;
+  /** The sentinels that announced a failover not yet ended; watch thread only. */
+  private final Set<NodeAddress> failingOver = new HashSet<>();
   /** The old primary after a switch on a promotion, until the sentinels stop naming it; watch thread only. */
   private @Nullable NodeAddress aheadOf;
   private volatile boolean closed;
@@ -193,20 +197,31 @@ public final class PrimaryWatch {
     if (s != null && s.holdSinceNanos() != 0 && System.nanoTime() - s.holdSinceNanos() > HOLD_LIMIT.toNanos()) {
       LOG.log(Level.WARNING, "A failover of master name '" + masterName + "' held commands for " + HOLD_LIMIT
           + " without a new primary or an abort; sending them to " + s.primary().address() + " again");
-      update(new State(s.primary(), s.confirmed(), 0, s.problem()));
+      release(s);
     }
     s = state;
     return s != null && !s.usable();
   }
 
-  /** Reacts to a sentinel's event. */
-  void handle(SentinelEvent event) {
+  /** Ends the hold on commands: they go to the primary known. */
+  private void release(State s) {
+    failingOver.clear();
+    update(new State(s.primary(), s.confirmed(), 0, s.problem()));
+  }
+
+  /**
+   * Reacts to an event {@code from} one sentinel. Several sentinels may try to fail over at once (after a
+   * crash each one that sees the primary down does): an abort from one releases the commands only once no
+   * other sentinel has announced a failover still under way.
+   */
+  void handle(NodeAddress from, SentinelEvent event) {
     State s = state;
     if (s == null || closed) {
       return;
     }
     switch (event.kind()) {
       case FAILOVER_STARTED:
+        failingOver.add(from);
         if (s.holdSinceNanos() == 0) {
           update(new State(s.primary(), s.confirmed(), System.nanoTime(), s.problem()));
         }
@@ -218,7 +233,7 @@ public final class PrimaryWatch {
           resolve(RefreshCause.EVENT);
         } else if (next.equals(s.primary().address())) {
           aheadOf = null;
-          update(new State(s.primary(), s.confirmed(), 0, s.problem()));
+          release(s);
         } else if (isMaster(next)) {
           switchTo(next, event.kind() == SentinelEvent.Kind.PROMOTED);
         } else {
@@ -226,7 +241,10 @@ public final class PrimaryWatch {
         }
         break;
       case ABORTED:
-        update(new State(s.primary(), s.confirmed(), 0, s.problem()));
+        failingOver.remove(from);
+        if (failingOver.isEmpty()) {
+          release(s);
+        }
         resolve(RefreshCause.EVENT);
         break;
       case TOPOLOGY:
@@ -324,6 +342,7 @@ public final class PrimaryWatch {
     State s = state;
     long generation = s == null ? 1 : s.primary().generation() + 1;
     aheadOf = onPromotion && s != null ? s.primary().address() : null;
+    failingOver.clear();
     update(new State(new Primary(next, generation), true, 0, null));
     if (s != null) {
       LOG.log(Level.INFO, "Master name '" + masterName + "': primary moved from " + s.primary().address() + " to "

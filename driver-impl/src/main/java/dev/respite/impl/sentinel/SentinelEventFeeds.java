@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +26,12 @@ final class SentinelEventFeeds implements AutoCloseable {
 
   private final Connector connector;
   private final String masterName;
-  private final Consumer<SentinelEvent> events;
+  private final BiConsumer<NodeAddress, SentinelEvent> events;
   private final Runnable renewed;
   private final Map<NodeAddress, RealRedisSubscriber> feeds = new HashMap<>();
 
-  SentinelEventFeeds(Connector connector, String masterName, Consumer<SentinelEvent> events, Runnable renewed) {
+  SentinelEventFeeds(Connector connector, String masterName, BiConsumer<NodeAddress, SentinelEvent> events,
+      Runnable renewed) {
     this.connector = connector;
     this.masterName = masterName;
     this.events = events;
@@ -54,7 +55,7 @@ final class SentinelEventFeeds implements AutoCloseable {
   private RealRedisSubscriber open(NodeAddress sentinel) {
     Connector to = connector.withConfig(NodeConfigs.sentinel(connector.config(), sentinel));
     Listeners quiet = new Listeners("sentinel-" + sentinel, sentinel.toString(), Duration.ZERO);
-    RealRedisSubscriber subscriber = RealRedisSubscriber.open(to, new Feed(), quiet, closed -> { });
+    RealRedisSubscriber subscriber = RealRedisSubscriber.open(to, new Feed(sentinel), quiet, closed -> { });
     try {
       subscriber.subscribe(SentinelEvent.CHANNELS.toArray(String[]::new));
     } catch (RuntimeException e) {
@@ -72,13 +73,18 @@ final class SentinelEventFeeds implements AutoCloseable {
 
   /** Turns a sentinel's messages into events; a reconnection into a request to ask again. */
   private final class Feed implements MessageListener {
+    private final NodeAddress sentinel;
     private volatile boolean lost;
+
+    Feed(NodeAddress sentinel) {
+      this.sentinel = sentinel;
+    }
 
     @Override
     public void onMessage(Message message) {
       SentinelEvent event = SentinelEvent.parse(masterName, message.channel(), message.payload());
       if (event.kind() != SentinelEvent.Kind.IGNORED) {
-        events.accept(event);
+        events.accept(sentinel, event);
       }
     }
 

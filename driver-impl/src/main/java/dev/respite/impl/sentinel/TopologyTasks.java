@@ -1,6 +1,7 @@
 package dev.respite.impl.sentinel;
 
 import dev.respite.impl.connection.Connector;
+import dev.respite.impl.topology.NodeAddress;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -48,9 +49,9 @@ final class TopologyTasks implements AutoCloseable {
     }
   }
 
-  /** Hands a sentinel's event to the watch. */
-  void event(SentinelEvent event) {
-    submit(() -> watch.handle(event));
+  /** Hands an event of the sentinel at {@code from} to the watch. */
+  void event(NodeAddress from, SentinelEvent event) {
+    submit(() -> watch.handle(from, event));
   }
 
   /** Asks the sentinels again soon; requests made while one is queued join it. */

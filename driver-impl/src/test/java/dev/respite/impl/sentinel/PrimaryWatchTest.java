@@ -61,12 +61,12 @@ class PrimaryWatchTest {
     probe.names(S1, X).role(X, "master");
     watch.discover();
 
-    watch.handle(new SentinelEvent(Kind.FAILOVER_STARTED, null));
+    watch.handle(S1, new SentinelEvent(Kind.FAILOVER_STARTED, null));
     assertThatThrownBy(() -> watch.await(System.nanoTime() + 20_000_000)).isInstanceOf(RedisConnectionException.class)
         .hasMessageContaining("failover of the primary 127.0.0.1:7001").hasMessageContaining("not sent");
 
     probe.role(Y, "master");
-    watch.handle(new SentinelEvent(Kind.PROMOTED, Y));
+    watch.handle(S1, new SentinelEvent(Kind.PROMOTED, Y));
     PrimaryWatch.Primary primary = watch.await(soon());
     assertThat(primary.address()).isEqualTo(Y);
     assertThat(primary.generation()).isEqualTo(2);
@@ -77,9 +77,9 @@ class PrimaryWatchTest {
   void aPromotedReplicaThatIsNotMasterYetIsNotFollowed() {
     probe.names(S1, X).role(X, "master").role(Y, "slave");
     watch.discover();
-    watch.handle(new SentinelEvent(Kind.FAILOVER_STARTED, null));
+    watch.handle(S1, new SentinelEvent(Kind.FAILOVER_STARTED, null));
 
-    watch.handle(new SentinelEvent(Kind.PROMOTED, Y));
+    watch.handle(S1, new SentinelEvent(Kind.PROMOTED, Y));
 
     assertThat(switches).isEmpty();
     assertThat(watch.needsRetry()).isTrue();
@@ -89,19 +89,33 @@ class PrimaryWatchTest {
   void anAbortedFailoverReleasesCommandsToTheOldPrimary() {
     probe.names(S1, X).role(X, "master");
     watch.discover();
-    watch.handle(new SentinelEvent(Kind.FAILOVER_STARTED, null));
+    watch.handle(S1, new SentinelEvent(Kind.FAILOVER_STARTED, null));
 
-    watch.handle(new SentinelEvent(Kind.ABORTED, null));
+    watch.handle(S1, new SentinelEvent(Kind.ABORTED, null));
 
     assertThat(watch.await(soon()).address()).isEqualTo(X);
     assertThat(switches).isEmpty();
   }
 
   @Test
+  void anAbortFromOneSentinelKeepsHoldingWhileAnotherOneFailsOver() {
+    probe.names(S1, X).role(X, "master");
+    watch.discover();
+    watch.handle(S1, new SentinelEvent(Kind.FAILOVER_STARTED, null));
+    watch.handle(S2, new SentinelEvent(Kind.FAILOVER_STARTED, null));
+
+    watch.handle(S2, new SentinelEvent(Kind.ABORTED, null)); // not elected: S1 goes on
+    assertThat(watch.needsRetry()).isTrue();
+
+    watch.handle(S1, new SentinelEvent(Kind.ABORTED, null));
+    assertThat(watch.await(soon()).address()).isEqualTo(X);
+  }
+
+  @Test
   void afterFollowingAPromotionSentinelsStillNamingTheOldPrimaryAreIgnoredUntilTheyCatchUp() {
     probe.names(S1, X).role(X, "master").role(Y, "master"); // the old primary is writable until demoted
     watch.discover();
-    watch.handle(new SentinelEvent(Kind.PROMOTED, Y));
+    watch.handle(S1, new SentinelEvent(Kind.PROMOTED, Y));
 
     watch.resolve(RefreshCause.POLL);
     assertThat(watch.await(soon()).address()).isEqualTo(Y);
@@ -145,7 +159,7 @@ class PrimaryWatchTest {
   void aClosedWatchWakesAndFailsItsWaiters() {
     probe.names(S1, X).role(X, "master");
     watch.discover();
-    watch.handle(new SentinelEvent(Kind.FAILOVER_STARTED, null));
+    watch.handle(S1, new SentinelEvent(Kind.FAILOVER_STARTED, null));
 
     watch.close();
 
