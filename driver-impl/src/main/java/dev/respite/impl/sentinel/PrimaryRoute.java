@@ -57,7 +57,7 @@ final class PrimaryRoute implements SessionRoute {
     long deadline = System.nanoTime() + budgetNanos;
     while (true) {
       RealRedisSession session = session(deadline);
-      long started = source.watch().resolutionsStarted();
+      long started = source.watch().gate().resolutionsStarted();
       try {
         T value = session.run(command);
         held.track(command, value, true);
@@ -90,7 +90,7 @@ final class PrimaryRoute implements SessionRoute {
     }
     drop();
     if (cause != null) {
-      source.watch().awaitResolutionAfter(started, deadline);
+      source.watch().gate().awaitResolutionAfter(started, deadline);
       if (cause == RefreshCause.LOADING || cause == RefreshCause.MASTERDOWN) {
         // The same primary may answer so until it has loaded or reached its own primary: do not spin on it.
         LockSupport.parkNanos(Math.min(RECHECK_NANOS, Math.max(0, deadline - System.nanoTime())));
@@ -191,7 +191,7 @@ final class PrimaryRoute implements SessionRoute {
       throw new RedisException("RedisSession is closed");
     }
     while (true) {
-      PrimaryWatch.Primary primary = source.watch().await(deadline);
+      PrimaryGate.Primary primary = source.watch().gate().await(deadline);
       RealRedisSession current = inner;
       if (current != null && innerGeneration == primary.generation() && current.isPinned()) {
         return current;
@@ -208,7 +208,7 @@ final class PrimaryRoute implements SessionRoute {
               : "This session's connection was lost inside MULTI or WATCH; that state was abandoned", null);
         }
       }
-      long started = source.watch().resolutionsStarted();
+      long started = source.watch().gate().resolutionsStarted();
       try {
         ConnectionPool pool = source.pools().pool(primary.address());
         RealRedisSession opened = RealRedisSession.open(pool, database);
@@ -226,7 +226,7 @@ final class PrimaryRoute implements SessionRoute {
         }
         if (cause != null) { // else the pool was retired by a switch: the new primary is there already
           source.suspect(cause);
-          source.watch().awaitResolutionAfter(started, deadline);
+          source.watch().gate().awaitResolutionAfter(started, deadline);
         }
       }
     }

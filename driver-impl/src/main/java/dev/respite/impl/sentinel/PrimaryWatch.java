@@ -1,7 +1,7 @@
 package dev.respite.impl.sentinel;
 
 import dev.respite.RedisConnectionException;
-import dev.respite.RedisException;
+import dev.respite.impl.sentinel.PrimaryGate.State;
 import dev.respite.impl.topology.NodeAddress;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -24,22 +24,12 @@ import org.jspecify.annotations.Nullable;
  * ({@code +switch-master} comes after every replica is reconfigured); until they do, their answers naming
  * the old primary are ignored.
  *
- * <p>{@link #await} is called before every command: a volatile read when the primary is usable.
+ * <p>Sessions see the outcome through its {@link PrimaryGate}.
  */
-public final class PrimaryWatch {
+final class PrimaryWatch {
   private static final System.Logger LOG = System.getLogger(PrimaryWatch.class.getName());
   /** A failover held longer than this is let go (an abort or the switch was missed): the poll takes over. */
   static final Duration HOLD_LIMIT = Duration.ofSeconds(10);
-
-  /** The primary sessions use, and its generation: it changes with every switch. */
-  public record Primary(NodeAddress address, long generation) {}
-
-  /** Where commands may go now. */
-  private record State(Primary primary, boolean confirmed, long holdSinceNanos, @Nullable String problem) {
-    boolean usable() {
-      return confirmed && holdSinceNanos == 0;
-    }
-  }
 
   /** Told of each switch, on the watch's thread, after sessions can see the new primary. */
   public interface SwitchListener {
@@ -51,23 +41,20 @@ public final class PrimaryWatch {
   private final String masterName;
   private final TopologyProbe probe;
   private final SwitchListener listener;
-  private final Object lock = new Object();
-  /** The sentinels to ask, the one that answered last first; guarded by {@link #lock}. */
+  private final PrimaryGate gate;
+  /** The sentinels to ask, the one that answered last first; guarded by itself. */
   private final List<NodeAddress> sentinels;
-  private volatile @Nullable State state;
   private volatile List<SentinelReplica> replicas = List.of();
-  /** Resolutions begun and finished, guarded by {@link #lock}; see {@link #awaitResolutionAfter}. */
-  private long resolutionsStarted;
-  private long resolutionsFinished;
+  /** What the first discovery heard when it found nothing; watch thread only. */
   private @Nullable String lastProblem;
   /** The sentinels that announced a failover not yet ended; watch thread only. */
   private final Set<NodeAddress> failingOver = new HashSet<>();
   /** The old primary after a switch on a promotion, until the sentinels stop naming it; watch thread only. */
   private @Nullable NodeAddress aheadOf;
-  private volatile boolean closed;
 
   PrimaryWatch(String masterName, List<NodeAddress> sentinels, TopologyProbe probe, SwitchListener listener) {
     this.masterName = masterName;
+    this.gate = new PrimaryGate(masterName);
     this.sentinels = new ArrayList<>(sentinels);
     this.probe = probe;
     this.listener = listener;
@@ -81,7 +68,7 @@ public final class PrimaryWatch {
    */
   void discover() {
     resolve(RefreshCause.INITIAL);
-    State s = state;
+    State s = gate.state();
     if (s == null || !s.confirmed()) {
       throw new RedisConnectionException("No sentinel named a usable primary for master name '" + masterName
           + "': " + (s == null ? problemOf(null) : s.problem()), null);
@@ -95,7 +82,7 @@ public final class PrimaryWatch {
 
   /** The primary as last confirmed, whether or not commands may go to it now. */
   public NodeAddress currentAddress() {
-    return requireState().primary().address();
+    return gate.require().primary().address();
   }
 
   /** The replicas as the sentinels last listed them. */
@@ -105,101 +92,27 @@ public final class PrimaryWatch {
 
   /** The sentinels known now, given ones and discovered ones, the last to answer first. */
   public List<NodeAddress> sentinels() {
-    synchronized (lock) {
+    synchronized (sentinels) {
       return List.copyOf(sentinels);
     }
   }
 
-  /** How many resolutions began so far; see {@link #awaitResolutionAfter}. */
-  public long resolutionsStarted() {
-    synchronized (lock) {
-      return resolutionsStarted;
-    }
-  }
-
-  /**
-   * The primary to send a command to, waiting until {@code deadlineNanos} while a failover is in progress or
-   * the primary is unconfirmed.
-   *
-   * @throws RedisConnectionException if none is usable by then; the command was not sent
-   */
-  public Primary await(long deadlineNanos) {
-    State s = state;
-    if (s != null && s.usable()) {
-      return s.primary();
-    }
-    synchronized (lock) {
-      while (true) {
-        s = requireState();
-        if (closed) {
-          throw new RedisException("The Sentinel data source for master name '" + masterName + "' is closed");
-        }
-        if (s.usable()) {
-          return s.primary();
-        }
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
-          throw notUsable(s);
-        }
-        waitOnLock(left);
-      }
-    }
-  }
-
-  /**
-   * Waits until a resolution that began after {@link #resolutionsStarted()} returned {@code started} has
-   * finished (they run one at a time), or until {@code deadlineNanos}.
-   */
-  public void awaitResolutionAfter(long started, long deadlineNanos) {
-    synchronized (lock) {
-      while (resolutionsFinished <= started && !closed) {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
-          return;
-        }
-        waitOnLock(left);
-      }
-    }
-  }
-
-  private void waitOnLock(long nanos) {
-    try {
-      lock.wait(Math.max(1, nanos / 1_000_000));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RedisException("Interrupted while waiting for the primary of master name '" + masterName + "'", e);
-    }
-  }
-
-  private RedisConnectionException notUsable(State s) {
-    if (s.holdSinceNanos() != 0) {
-      return new RedisConnectionException("A failover of the primary " + s.primary().address() + " of master name '"
-          + masterName + "' has been in progress for " + (System.nanoTime() - s.holdSinceNanos()) / 1_000_000
-          + " ms; the command was not sent", null);
-    }
-    return new RedisConnectionException("No usable primary for master name '" + masterName + "' (last known "
-        + s.primary().address() + "): " + s.problem() + "; the command was not sent", null);
-  }
-
-  private State requireState() {
-    State s = state;
-    if (s == null) {
-      throw new IllegalStateException("discover() has not succeeded");
-    }
-    return s;
+  /** What sessions wait on: the primary and whether commands may go to it now. */
+  PrimaryGate gate() {
+    return gate;
   }
 
   // ---- on the watch's thread ----
 
   /** Whether a failover holds commands or the primary is unconfirmed: worth asking again soon. */
   boolean needsRetry() {
-    State s = state;
+    State s = gate.state();
     if (s != null && s.holdSinceNanos() != 0 && System.nanoTime() - s.holdSinceNanos() > HOLD_LIMIT.toNanos()) {
       LOG.log(Level.WARNING, "A failover of master name '" + masterName + "' held commands for " + HOLD_LIMIT
           + " without a new primary or an abort; sending them to " + s.primary().address() + " again");
       release(s);
     }
-    s = state;
+    s = gate.state();
     return s != null && !s.usable();
   }
 
@@ -215,8 +128,8 @@ public final class PrimaryWatch {
    * other sentinel has announced a failover still under way.
    */
   void handle(NodeAddress from, SentinelEvent event) {
-    State s = state;
-    if (s == null || closed) {
+    State s = gate.state();
+    if (s == null) {
       return;
     }
     switch (event.kind()) {
@@ -257,9 +170,7 @@ public final class PrimaryWatch {
 
   /** Asks the sentinels in order; switches to, or confirms, the first primary whose ROLE is master. */
   void resolve(RefreshCause cause) {
-    synchronized (lock) {
-      resolutionsStarted++;
-    }
+    gate.resolutionStarted();
     listener.refreshed(cause);
     List<String> said = new ArrayList<>();
     try {
@@ -277,7 +188,7 @@ public final class PrimaryWatch {
           continue;
         }
         learn(sentinel, answer);
-        State s = state;
+        State s = gate.state();
         if (named.equals(aheadOf) && s != null) {
           return; // the sentinels have not caught up with the promotion followed already
         }
@@ -300,7 +211,7 @@ public final class PrimaryWatch {
         }
         return;
       }
-      State s = state;
+      State s = gate.state();
       String problem = problemOf(said);
       if (s != null) {
         // No sentinel named a usable primary (all down, say): the one known stays usable while it says master.
@@ -310,15 +221,10 @@ public final class PrimaryWatch {
             : "; commands wait for a primary"));
         update(new State(s.primary(), stillMaster, s.holdSinceNanos(), problem));
       } else {
-        synchronized (lock) {
-          lastProblem = problem;
-        }
+        lastProblem = problem;
       }
     } finally {
-      synchronized (lock) {
-        resolutionsFinished++;
-        lock.notifyAll();
-      }
+      gate.resolutionFinished();
     }
   }
 
@@ -339,11 +245,11 @@ public final class PrimaryWatch {
   }
 
   private void switchTo(NodeAddress next, boolean onPromotion) {
-    State s = state;
+    State s = gate.state();
     long generation = s == null ? 1 : s.primary().generation() + 1;
     aheadOf = onPromotion && s != null ? s.primary().address() : null;
     failingOver.clear();
-    update(new State(new Primary(next, generation), true, 0, null));
+    update(new State(new PrimaryGate.Primary(next, generation), true, 0, null));
     if (s != null) {
       LOG.log(Level.INFO, "Master name '" + masterName + "': primary moved from " + s.primary().address() + " to "
           + next);
@@ -354,7 +260,7 @@ public final class PrimaryWatch {
   /** Puts the sentinel that answered first, adds the sentinels it knows, keeps its replica list. */
   private void learn(NodeAddress answered, SentinelAnswer answer) {
     replicas = answer.replicas();
-    synchronized (lock) {
+    synchronized (sentinels) {
       sentinels.remove(answered);
       sentinels.add(0, answered);
       for (SentinelPeer peer : answer.sentinels()) {
@@ -366,17 +272,11 @@ public final class PrimaryWatch {
   }
 
   private void update(State next) {
-    synchronized (lock) {
-      state = next;
-      lock.notifyAll();
-    }
+    gate.update(next);
   }
 
   /** Wakes every waiter, which then fails: the data source is closing. */
   void close() {
-    synchronized (lock) {
-      closed = true;
-      lock.notifyAll();
-    }
+    gate.close();
   }
 }

@@ -42,7 +42,7 @@ class PrimaryWatchTest {
 
     watch.discover();
 
-    assertThat(watch.await(soon()).address()).isEqualTo(Y);
+    assertThat(watch.gate().await(soon()).address()).isEqualTo(Y);
     assertThat(watch.sentinels()).first().isEqualTo(S2); // the sentinel that answered is asked first next time
     assertThat(refreshes).containsExactly(RefreshCause.INITIAL);
   }
@@ -62,12 +62,12 @@ class PrimaryWatchTest {
     watch.discover();
 
     watch.handle(S1, new SentinelEvent(Kind.FAILOVER_STARTED, null));
-    assertThatThrownBy(() -> watch.await(System.nanoTime() + 20_000_000)).isInstanceOf(RedisConnectionException.class)
+    assertThatThrownBy(() -> watch.gate().await(System.nanoTime() + 20_000_000)).isInstanceOf(RedisConnectionException.class)
         .hasMessageContaining("failover of the primary 127.0.0.1:7001").hasMessageContaining("not sent");
 
     probe.role(Y, "master");
     watch.handle(S1, new SentinelEvent(Kind.PROMOTED, Y));
-    PrimaryWatch.Primary primary = watch.await(soon());
+    PrimaryGate.Primary primary = watch.gate().await(soon());
     assertThat(primary.address()).isEqualTo(Y);
     assertThat(primary.generation()).isEqualTo(2);
     assertThat(switches).containsExactly("127.0.0.1:7001->127.0.0.1:7002");
@@ -93,7 +93,7 @@ class PrimaryWatchTest {
 
     watch.handle(S1, new SentinelEvent(Kind.ABORTED, null));
 
-    assertThat(watch.await(soon()).address()).isEqualTo(X);
+    assertThat(watch.gate().await(soon()).address()).isEqualTo(X);
     assertThat(switches).isEmpty();
   }
 
@@ -108,7 +108,7 @@ class PrimaryWatchTest {
     assertThat(watch.needsRetry()).isTrue();
 
     watch.handle(S1, new SentinelEvent(Kind.ABORTED, null));
-    assertThat(watch.await(soon()).address()).isEqualTo(X);
+    assertThat(watch.gate().await(soon()).address()).isEqualTo(X);
   }
 
   @Test
@@ -118,13 +118,13 @@ class PrimaryWatchTest {
     watch.handle(S1, new SentinelEvent(Kind.PROMOTED, Y));
 
     watch.resolve(RefreshCause.POLL);
-    assertThat(watch.await(soon()).address()).isEqualTo(Y);
+    assertThat(watch.gate().await(soon()).address()).isEqualTo(Y);
 
     probe.names(S1, Y);
     watch.resolve(RefreshCause.POLL);
     probe.names(S1, X); // a later, real failover back to X is followed again
     watch.resolve(RefreshCause.POLL);
-    assertThat(watch.await(soon()).address()).isEqualTo(X);
+    assertThat(watch.gate().await(soon()).address()).isEqualTo(X);
     assertThat(switches).hasSize(2);
   }
 
@@ -136,7 +136,7 @@ class PrimaryWatchTest {
     probe.names(S1, Y).role(Y, "master");
     watch.resolve(RefreshCause.POLL);
 
-    assertThat(watch.await(soon()).address()).isEqualTo(Y);
+    assertThat(watch.gate().await(soon()).address()).isEqualTo(Y);
     assertThat(refreshes).containsExactly(RefreshCause.INITIAL, RefreshCause.POLL);
   }
 
@@ -147,11 +147,11 @@ class PrimaryWatchTest {
     probe.fails(S1, "down").fails(S2, "down");
 
     watch.resolve(RefreshCause.POLL);
-    assertThat(watch.await(soon()).address()).isEqualTo(X);
+    assertThat(watch.gate().await(soon()).address()).isEqualTo(X);
 
     probe.roleFails(X);
     watch.resolve(RefreshCause.POLL);
-    assertThatThrownBy(() -> watch.await(System.nanoTime() + 20_000_000)).isInstanceOf(RedisConnectionException.class)
+    assertThatThrownBy(() -> watch.gate().await(System.nanoTime() + 20_000_000)).isInstanceOf(RedisConnectionException.class)
         .hasMessageContaining("No usable primary").hasMessageContaining("127.0.0.1:26379 failed: down");
   }
 
@@ -163,7 +163,7 @@ class PrimaryWatchTest {
 
     watch.close();
 
-    assertThatThrownBy(() -> watch.await(soon())).isInstanceOf(RedisException.class).hasMessageContaining("closed");
+    assertThatThrownBy(() -> watch.gate().await(soon())).isInstanceOf(RedisException.class).hasMessageContaining("closed");
   }
 
   private static long soon() {
