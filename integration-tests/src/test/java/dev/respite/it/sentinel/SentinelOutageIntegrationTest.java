@@ -9,6 +9,7 @@ import dev.respite.RedisServerException;
 import dev.respite.RedisSession;
 import dev.respite.testsupport.LocalRedisServer;
 import dev.respite.testsupport.LocalSentinelGroup;
+import dev.respite.testsupport.RawRedisClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -73,6 +74,27 @@ class SentinelOutageIntegrationTest {
 
   @Test
   @Order(3)
+  void sentinelCredentialsAreSentToTheSentinelsOnlyAndNeverShown() {
+    sentinels("ACL", "SETUSER", "default", "resetpass", ">sentinel-s3cret");
+    try {
+      try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS
+              + "&sentinelPassword=sentinel-s3cret");
+          RedisSession session = redis.openSession()) {
+        assertThat(session.ping()).isEqualTo("PONG"); // the data nodes need no password: none was sent to them
+        assertThat(redis.toString()).doesNotContain("s3cret");
+      }
+      assertThatThrownBy(() -> RedisDataSource.create(group.sentinelUrl() + OPTIONS + "&sentinelPassword=wrong-s3cret"))
+          .isInstanceOf(RedisConnectionException.class).hasMessageContaining("WRONGPASS")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+      assertThatThrownBy(() -> RedisDataSource.create(group.sentinelUrl() + OPTIONS))
+          .isInstanceOf(RedisConnectionException.class).hasMessageContaining("NOAUTH");
+    } finally {
+      sentinels("ACL", "SETUSER", "default", "nopass");
+    }
+  }
+
+  @Test
+  @Order(4)
   void replicaPreferredReadsFromAReplicaAndFallsBackToThePrimaryWhenTheReplicasAreGone() {
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS + "&readFrom=replicaPreferred")) {
       try (RedisSession writer = redis.openSession()) {
@@ -108,7 +130,7 @@ class SentinelOutageIntegrationTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void withOneSentinelDownEverythingWorksAndWithAllDownExistingDataSourcesStillDo() {
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS)) {
       LocalRedisServer firstSentinel = group.sentinels().get(0);
@@ -143,6 +165,19 @@ class SentinelOutageIntegrationTest {
       }
     }
     group.awaitStable();
+  }
+
+  private static void sentinels(String... command) {
+    for (LocalRedisServer sentinel : group.sentinels()) {
+      try (RawRedisClient client = new RawRedisClient(sentinel.port())) {
+        if (!"nopass".equals(command[command.length - 1])) {
+          assertThat(client.call(command)).isEqualTo("OK");
+        } else {
+          client.auth(null, "sentinel-s3cret");
+          assertThat(client.call(command)).isEqualTo("OK");
+        }
+      }
+    }
   }
 
   private static String role(RedisSession session) {
