@@ -14,6 +14,7 @@ import dev.respite.impl.topology.NodeAddress;
 import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * subscribers reconnect to the new primary after a switch. Read-only sessions go where {@code readFrom} says.
  */
 public final class SentinelDataSource implements RedisDataSource {
+  private static final System.Logger LOG = System.getLogger(SentinelDataSource.class.getName());
   private static final AtomicInteger NUMBER = new AtomicInteger();
 
   private final RedisConfig config;
@@ -160,7 +162,11 @@ public final class SentinelDataSource implements RedisDataSource {
   @Override
   public void addListener(RedisListener listener) {
     listeners.add(listener);
-    listener.primaryChanged(null, watch.currentAddress().toString());
+    try {
+      listener.primaryChanged(null, watch.currentAddress().toString());
+    } catch (RuntimeException e) { // listeners must not throw; one that does is logged and ignored
+      LOG.log(Level.WARNING, "RedisListener " + listener + " threw from primaryChanged: " + e, e);
+    }
   }
 
   @Override
