@@ -177,6 +177,45 @@ class SentinelFailoverIntegrationTest {
     group.awaitStable();
   }
 
+  @Test
+  @Order(5)
+  void aReadonlyReplyFromTheDemotedPrimaryIsRetriedOnTheNewOneWithoutFailingTheCommand() throws Exception {
+    FailoverFigures figures = new FailoverFigures();
+    try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS + "&sentinelPollInterval=0s")) {
+      redis.addListener(figures);
+      WriteLoad load = WriteLoad.start(redis, "readonly");
+      LocalRedisServer newPrimary;
+      long demoted;
+      try {
+        assertThat(load.awaitSuccessAfter(System.nanoTime(), 5_000)).isPositive();
+        awaitSubscribedOnEverySentinel();
+        sentinels("ACL", "SETUSER", "default", "-subscribe", "-psubscribe");
+        group.killSentinelSubscribers(); // no event and no poll: only the READONLY replies can tell
+        LocalRedisServer old = group.primary();
+        group.requestFailover();
+        newPrimary = group.awaitNewPrimary(old);
+        assertThat(figures.switchCount()).isZero();
+        demoted = System.nanoTime();
+        group.demoteFormerPrimaries(); // REPLICAOF: the old primary answers writes with READONLY from now on
+        long switched = awaitSwitch(figures, newPrimary);
+        assertThat(load.awaitSuccessAfter(switched, 5_000)).isPositive();
+        Thread.sleep(300);
+      } finally {
+        load.close();
+        sentinels("ACL", "SETUSER", "default", "+@all");
+      }
+      assertThat(load.unexpected()).isEmpty();
+      long switched = figures.switchedTo(newPrimary.port());
+      FailoverFigures.print("readonly-only", "acknowledged", load.acknowledged().size(),
+          "lostOnTheOldPrimary", FailoverFigures.missing(newPrimary.port(), load.acknowledged()),
+          "failed", load.failed(), "switchAfterDemotionMs", (switched - demoted) / 1_000_000,
+          "refreshCauses", figures.refreshes().stream().distinct().toList(), "failures", load.failures());
+      assertThat(figures.refreshes()).contains("readonly").doesNotContain("poll");
+      assertThat(load.failed()).as("READONLY never ran the command: it is retried, not failed").isZero();
+    }
+    group.awaitStable();
+  }
+
   /**
    * The data source subscribes to the sentinels in the background, after create() returned (a sentinel has
    * no PUBSUB command: its CLIENT LIST shows a subscriber with flag P).
@@ -200,7 +239,7 @@ class SentinelFailoverIntegrationTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void subscribersFollowThePrimaryThroughAFailover() throws Exception {
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS)) {
       BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -224,7 +263,7 @@ class SentinelFailoverIntegrationTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void killNineOfThePrimaryFailsOnlyUntilPromotionAndTheOldPrimaryBackAsReplicaGetsNoWrite() throws Exception {
     FailoverFigures figures = new FailoverFigures();
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS)) {
@@ -273,7 +312,7 @@ class SentinelFailoverIntegrationTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aSessionInsideWatchFailsClearlyWhenThePrimaryMoves() throws Exception {
     FailoverFigures figures = new FailoverFigures();
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS)) {
