@@ -191,6 +191,7 @@ class SentinelFailoverIntegrationTest {
         awaitSubscribedOnEverySentinel();
         sentinels("ACL", "SETUSER", "default", "-subscribe", "-psubscribe");
         group.killSentinelSubscribers(); // no event and no poll: only the READONLY replies can tell
+        Thread.sleep(500); // the refused re-subscriptions (about 100 ms later) ask the sentinels before the failover
         LocalRedisServer old = group.primary();
         group.requestFailover();
         newPrimary = group.awaitNewPrimary(old);
