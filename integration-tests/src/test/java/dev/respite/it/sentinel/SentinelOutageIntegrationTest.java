@@ -74,6 +74,32 @@ class SentinelOutageIntegrationTest {
 
   @Test
   @Order(3)
+  void resp3AndAnotherDatabaseApplyToTheDataNodesAndTheSentinelsAlike() throws InterruptedException {
+    try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS
+            + "&protocol=3&database=3&clientName=resp3-it");
+        RedisSession session = redis.openSession()) {
+      session.set("colour", "teal");
+      assertThat(session.execute("HELLO").asMap().get("proto").asLong()).isEqualTo(3);
+      try (RawRedisClient primary = new RawRedisClient(group.primary().port())) {
+        primary.call("SELECT", "3");
+        assertThat(primary.call("GET", "colour")).isEqualTo("teal");
+      }
+      for (LocalRedisServer sentinel : group.sentinels()) { // the event subscriptions speak RESP3 too
+        try (RawRedisClient client = new RawRedisClient(sentinel.port())) {
+          boolean subscribed = false;
+          for (int i = 0; i < 200 && !subscribed; i++) {
+            subscribed = ((String) client.call("CLIENT", "LIST")).lines().anyMatch(line ->
+                line.contains("name=resp3-it") && line.contains("flags=P") && line.contains("resp=3"));
+            Thread.sleep(10);
+          }
+          assertThat(subscribed).as("a RESP3 subscriber named resp3-it on sentinel " + sentinel.port()).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  @Order(4)
   void sentinelCredentialsAreSentToTheSentinelsOnlyAndNeverShown() {
     sentinels("ACL", "SETUSER", "default", "resetpass", ">sentinel-s3cret");
     try {
@@ -94,7 +120,7 @@ class SentinelOutageIntegrationTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void replicaPreferredReadsFromAReplicaAndFallsBackToThePrimaryWhenTheReplicasAreGone() {
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS + "&readFrom=replicaPreferred")) {
       try (RedisSession writer = redis.openSession()) {
@@ -130,7 +156,7 @@ class SentinelOutageIntegrationTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void withOneSentinelDownEverythingWorksAndWithAllDownExistingDataSourcesStillDo() {
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS)) {
       LocalRedisServer firstSentinel = group.sentinels().get(0);
