@@ -9,6 +9,7 @@ import dev.respite.impl.pool.ConnectionPool;
 import dev.respite.impl.session.RealRedisSession;
 import dev.respite.impl.session.SessionRoute;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -77,8 +78,7 @@ final class PrimaryRoute implements SessionRoute {
    * left. Asks for the primary to be looked up when the failure suggests it moved.
    */
   private boolean retryable(RuntimeException e, long started, long deadline) {
-    ConnectionPool pool = innerPool;
-    boolean poolRetired = pool != null && pool.isClosed() && e.getClass() == RedisException.class;
+    boolean poolRetired = retired(innerPool, e);
     RefreshCause cause = FailureCauses.neverRan(e);
     if (cause != null) {
       source.suspect(cause);
@@ -209,8 +209,9 @@ final class PrimaryRoute implements SessionRoute {
         }
       }
       long started = source.watch().gate().resolutionsStarted();
+      ConnectionPool pool = null;
       try {
-        ConnectionPool pool = source.pools().pool(primary.address());
+        pool = source.pools().pool(primary.address());
         RealRedisSession opened = RealRedisSession.open(pool, database);
         inner = opened;
         innerPool = pool;
@@ -218,7 +219,7 @@ final class PrimaryRoute implements SessionRoute {
         return opened;
       } catch (RuntimeException e) {
         RefreshCause cause = FailureCauses.neverRan(e);
-        if (cause == null && !(e.getClass() == RedisException.class && !source.isClosed())) {
+        if (cause == null && !retired(pool, e)) {
           throw e;
         }
         if (System.nanoTime() >= deadline) {
@@ -230,6 +231,15 @@ final class PrimaryRoute implements SessionRoute {
         }
       }
     }
+  }
+
+  /**
+   * Whether {@code e} is the closed-pool exception of {@code pool}, retired by a switch: thrown before
+   * anything was written, so the command may go to the new primary.
+   */
+  private boolean retired(@Nullable ConnectionPool pool, RuntimeException e) {
+    return pool != null && pool.isClosed() && !source.isClosed() && e.getClass() == RedisException.class
+        && Objects.equals(e.getMessage(), pool.closedException().getMessage());
   }
 
   private boolean holdsState() {
