@@ -249,11 +249,11 @@ class SentinelFailoverIntegrationTest {
       try (RedisSubscriber subscriber = redis.openSubscriber((Message m) -> received.add(m.payload()))) {
         subscriber.subscribe("news");
         LocalRedisServer old = group.primary();
-        publishUntilReceived(old, received, "before");
+        publishUntilReceived(old, "news", received, "before");
         LocalRedisServer newPrimary = group.failover();
         awaitSwitch(figures, newPrimary);
         received.clear();
-        publishUntilReceived(newPrimary, received, "after");
+        publishUntilReceived(newPrimary, "news", received, "after");
         try (RawRedisClient client = new RawRedisClient(newPrimary.port())) {
           assertThat(client.call("PUBSUB", "NUMSUB", "news")).asList().contains(1L);
         }
@@ -269,11 +269,15 @@ class SentinelFailoverIntegrationTest {
     FailoverFigures figures = new FailoverFigures();
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS)) {
       redis.addListener(figures);
+      BlockingQueue<String> received = new LinkedBlockingQueue<>();
+      RedisSubscriber subscriber = redis.openSubscriber((Message m) -> received.add(m.payload()));
+      subscriber.subscribe("alerts");
       WriteLoad load = WriteLoad.start(redis, "kill9");
       LocalRedisServer old;
       LocalRedisServer newPrimary;
       long killed;
       long promoted;
+      long resubscribed;
       try {
         assertThat(load.awaitSuccessAfter(System.nanoTime(), 5_000)).isPositive();
         Thread.sleep(300);
@@ -283,16 +287,19 @@ class SentinelFailoverIntegrationTest {
         promoted = System.nanoTime();
         long switched = awaitSwitch(figures, newPrimary);
         assertThat(load.awaitSuccessAfter(switched, 5_000)).isPositive();
+        publishUntilReceived(newPrimary, "alerts", received, "after the kill"); // the subscriber followed too
+        resubscribed = System.nanoTime() - switched;
         group.restartAsReplica(old);
         long failedBefore = load.failed();
         Thread.sleep(1_000);
         assertThat(load.failed()).as("failures after recovery, with the old primary back").isEqualTo(failedBefore);
       } finally {
         load.close();
+        subscriber.close();
       }
       assertThat(load.unexpected()).isEmpty();
       long switched = figures.switchedTo(newPrimary.port());
-      FailoverFigures.print("kill-9", "acknowledged", load.acknowledged().size(),
+      FailoverFigures.print("kill-9", "subscriberReceivingAfterSwitchMs", resubscribed / 1_000_000, "acknowledged", load.acknowledged().size(),
           "lostWithTheKilledPrimary", FailoverFigures.missing(newPrimary.port(), load.acknowledged()),
           "failed", load.failed(), "lastFailureAfterPromotionMs", (load.lastFailureNanos() - promoted) / 1_000_000,
           "sentinelsPromotedAfterKillMs", (promoted - killed) / 1_000_000,
@@ -331,18 +338,23 @@ class SentinelFailoverIntegrationTest {
     group.awaitStable();
   }
 
-  private static void publishUntilReceived(LocalRedisServer node, BlockingQueue<String> received, String text)
+  private static void publishUntilReceived(LocalRedisServer node, String channel, BlockingQueue<String> received,
+      String text)
       throws InterruptedException {
+    Object receivers = null;
+    Object clients;
     try (RawRedisClient client = new RawRedisClient(node.port())) {
       for (int i = 0; i < 100; i++) {
-        client.call("PUBLISH", "news", text);
+        receivers = client.call("PUBLISH", channel, text);
         String got = received.poll(100, TimeUnit.MILLISECONDS);
         if (text.equals(got)) {
           return;
         }
       }
+      clients = client.call("CLIENT", "LIST");
     }
-    throw new AssertionError("the subscriber received no message published on " + node);
+    throw new AssertionError("the subscriber received no message published on " + node + " (last PUBLISH reached "
+        + receivers + "); clients: " + clients + "; " + group.describe());
   }
 
   static long awaitSwitch(FailoverFigures figures, LocalRedisServer to) throws InterruptedException {
