@@ -81,6 +81,24 @@ public interface RedisListener {
   /** The data source was closed, or this listener removed: release what the listener holds (meters). */
   default void close() {}
 
+  /**
+   * A data source that follows a topology (Sentinel) sends commands to another primary from now on. Also
+   * called once when the listener is added to such a data source, with {@code previous} null, to tell the
+   * current primary.
+   *
+   * @param previous the old primary's {@code host:port}, or null
+   * @param current the new primary's {@code host:port}
+   */
+  default void primaryChanged(@Nullable String previous, String current) {}
+
+  /**
+   * A data source that follows a topology asked for it again.
+   *
+   * @param cause why, low-cardinality: {@code initial}, {@code poll}, {@code event}, {@code resubscribed},
+   *     {@code retry}, {@code readonly}, {@code loading}, {@code masterdown}, {@code connection_failed}
+   */
+  default void topologyRefreshed(String cause) {}
+
   /** What sends several commands in one write. */
   enum BatchKind {
     /** {@link dev.respite.command.Pipeline}: commands sent together, each answered on its own. */

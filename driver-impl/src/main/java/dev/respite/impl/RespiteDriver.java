@@ -2,6 +2,7 @@ package dev.respite.impl;
 
 import dev.respite.RedisConfig;
 import dev.respite.RedisDataSource;
+import dev.respite.impl.sentinel.SentinelDataSource;
 import dev.respite.spi.RedisDriver;
 
 /** The implementation {@link java.util.ServiceLoader} finds for {@link RedisDataSource#create}. */
@@ -23,7 +24,7 @@ public final class RespiteDriver implements RedisDriver {
   public RedisDataSource createDataSource(RedisConfig config) {
     switch (config.topology()) {
       case SENTINEL:
-        throw new UnsupportedOperationException("TODO(sentinel): SentinelDataSource"); // replaced by issue 13
+        return new SentinelDataSource(config);
       case CLUSTER:
         throw new UnsupportedOperationException("TODO(cluster): ClusterDataSource"); // replaced by issue 14
       default:

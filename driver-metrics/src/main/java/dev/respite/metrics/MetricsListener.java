@@ -32,7 +32,10 @@ final class MetricsListener implements ListenerBinding.Bound {
   private static final Duration HISTOGRAM_MAX = Duration.ofSeconds(30);
 
   private final RegisteredMeters meters;
-  private final OperationTimers operations;
+  /** Replaced when a Sentinel data source moves to another primary: commands are tagged with their server. */
+  private volatile OperationTimers operations;
+  private final CommandTag commandTag;
+  private final boolean histograms;
   private final @Nullable Counter timeouts;
   private final @Nullable Timer createTime;
   private final @Nullable Timer waitTime;
@@ -41,13 +44,15 @@ final class MetricsListener implements ListenerBinding.Bound {
   /** Reconnections by error type: few types, each registered on its first reconnection. */
   private final Map<String, Counter> subscriberReconnects = new ConcurrentHashMap<>();
   private final Tags pool;
+  private final TopologyMeters topology;
 
   MetricsListener(RedisDataSource dataSource, MeterRegistry registry, CommandTag commandTag, boolean histograms) {
     RedisConfig config = dataSource.config();
     Tags pool = Tags.of(POOL_NAME, dataSource.poolName());
     this.meters = new RegisteredMeters(registry);
-    this.operations = new OperationTimers(meters, pool.and("db.system.name", "redis",
-        "server.address", config.host(), "server.port", Integer.toString(config.port())), commandTag, histograms);
+    this.commandTag = commandTag;
+    this.histograms = histograms;
+    this.operations = operationTimers(pool, config.host(), Integer.toString(config.port()));
 
     gauge(dataSource, "count", COUNT_DESCRIPTION, pool.and("state", "idle"), ds -> ds.poolStats().idle());
     gauge(dataSource, "count", COUNT_DESCRIPTION, pool.and("state", "used"), ds -> ds.poolStats().active());
@@ -69,6 +74,12 @@ final class MetricsListener implements ListenerBinding.Bound {
     this.subscriberMessages = timer(SUBSCRIBER_PREFIX + "message.duration",
         "Time a subscriber's MessageListener took per message; the count is messages delivered", pool, histograms);
     this.pool = pool;
+    this.topology = new TopologyMeters(meters, pool);
+  }
+
+  private OperationTimers operationTimers(Tags pool, String host, String port) {
+    return new OperationTimers(meters, pool.and("db.system.name", "redis", "server.address", host,
+        "server.port", port), commandTag, histograms);
   }
 
   private void gauge(RedisDataSource dataSource, String name, String description, Tags tags,
@@ -130,6 +141,20 @@ final class MetricsListener implements ListenerBinding.Bound {
     if (counter != null) {
       counter.increment();
     }
+  }
+
+  @Override
+  public void primaryChanged(@Nullable String previous, String current) {
+    topology.primaryChanged(previous, current);
+    int colon = current.lastIndexOf(':');
+    if (colon > 0) {
+      operations = operationTimers(pool, current.substring(0, colon), current.substring(colon + 1));
+    }
+  }
+
+  @Override
+  public void topologyRefreshed(String cause) {
+    topology.refreshed(cause);
   }
 
   private static void record(@Nullable Timer timer, long nanos) {

@@ -31,6 +31,13 @@ final class RegisteredMeters {
     return meter;
   }
 
+  /** Removes one meter registered here (a gauge whose tags changed), if it still is. */
+  synchronized void remove(Meter meter) {
+    if (meters.remove(meter)) {
+      registry.remove(meter);
+    }
+  }
+
   /** Removes every meter registered here from the registry; later calls do nothing. */
   synchronized void removeAll() {
     removed = true;

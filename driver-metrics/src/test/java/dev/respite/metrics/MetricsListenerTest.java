@@ -146,4 +146,29 @@ class MetricsListenerTest {
   private double gauge(String name, String... tags) {
     return registry.get(name).tags(tags).gauge().value();
   }
+
+  @Test
+  void topologyChangesRefreshesByCauseAndThePrimaryAreMeteredAndCommandsTaggedWithTheirPrimary() {
+    RedisListener listener = bound();
+    assertThat(registry.find("respite.topology.changes").counter()).isNull(); // a single server has none
+
+    listener.primaryChanged(null, "127.0.0.1:7001");
+    listener.topologyRefreshed("poll");
+    listener.topologyRefreshed("poll");
+    listener.topologyRefreshed("readonly");
+    listener.primaryChanged("127.0.0.1:7001", "127.0.0.1:7002");
+    listener.commandCompleted("SET", 2, 1_000, null);
+
+    assertThat(registry.get("respite.topology.changes").tag("pool.name", "cache").counter().count()).isEqualTo(1);
+    assertThat(registry.get("respite.topology.refreshes").tag("cause", "poll").counter().count()).isEqualTo(2);
+    assertThat(registry.get("respite.topology.refreshes").tag("cause", "readonly").counter().count()).isEqualTo(1);
+    assertThat(registry.find("respite.topology.primary").gauges()).singleElement()
+        .satisfies(g -> assertThat(g.getId().getTag("server.port")).isEqualTo("7002"));
+    assertThat(registry.get(DURATION).tags("db.operation.name", "SET", "server.port", "7002").timer().count())
+        .isEqualTo(1);
+
+    listener.close();
+    assertThat(registry.find("respite.topology.primary").gauges()).isEmpty();
+    assertThat(registry.find("respite.topology.refreshes").counters()).isEmpty();
+  }
 }

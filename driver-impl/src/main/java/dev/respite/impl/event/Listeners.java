@@ -229,6 +229,16 @@ public final class Listeners implements RedisListener {
     each(listener -> listener.subscriberReconnecting(cause));
   }
 
+  @Override
+  public void primaryChanged(@Nullable String previous, String current) {
+    each(listener -> listener.primaryChanged(previous, current));
+  }
+
+  @Override
+  public void topologyRefreshed(String cause) {
+    each(listener -> listener.topologyRefreshed(cause));
+  }
+
   private void each(Consumer<RedisListener> event) {
     for (RedisListener listener : listeners) {
       try {

@@ -155,6 +155,14 @@ public final class RealRedisSubscriber implements RedisSubscriber {
     return state;
   }
 
+  /**
+   * Drops the connection so that the reader connects again and renews every subscription: after a Sentinel
+   * switch, the old primary would still deliver what the new one publishes only as long as it replicates.
+   */
+  public void reconnect() {
+    link.dropConnection();
+  }
+
   @Override
   public void close() {
     if (!link.close()) {

@@ -28,6 +28,8 @@ final class SubscriberConnection {
   private final PendingConfirmations pending = new PendingConfirmations();
   private @Nullable RedisConnection connection;
   private volatile boolean closed;
+  /** Set by {@link #dropConnection()}: the next backoff ends at once; guarded by {@link #lock}. */
+  private boolean retryNow;
 
   SubscriberConnection(String name, RedisConnection first) {
     this.name = name;
@@ -98,6 +100,22 @@ final class SubscriberConnection {
     } catch (IOException | RuntimeException e) {
       current.close();
       return false;
+    }
+  }
+
+  /**
+   * Closes the current connection but not the subscriber: the reader sees the loss and connects again (to
+   * wherever its connector points now: a new Sentinel primary), renewing every subscription.
+   */
+  void dropConnection() {
+    RedisConnection current;
+    synchronized (lock) {
+      current = connection;
+      retryNow = true;
+      lock.notifyAll(); // a reader waiting out its backoff tries the new target at once
+    }
+    if (current != null) {
+      current.close();
     }
   }
 
@@ -179,14 +197,18 @@ final class SubscriberConnection {
     }
   }
 
-  /** Waits {@code millis} before a reconnection attempt, or less if closed meanwhile; false if closed. */
+  /**
+   * Waits {@code millis} before a reconnection attempt, or less if closed or {@linkplain #dropConnection()
+   * told to retry now} meanwhile; false if closed.
+   */
   boolean backoff(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + millis * 1_000_000;
     synchronized (lock) {
       long left;
-      while (!closed && (left = deadline - System.nanoTime()) > 0) {
+      while (!closed && !retryNow && (left = deadline - System.nanoTime()) > 0) {
         lock.wait(Math.max(1, left / 1_000_000));
       }
+      retryNow = false;
       return !closed;
     }
   }

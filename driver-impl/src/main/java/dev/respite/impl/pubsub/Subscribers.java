@@ -40,6 +40,13 @@ public final class Subscribers implements AutoCloseable {
     return subscriber;
   }
 
+  /** Makes every open subscriber connect again through the connector (see {@link RealRedisSubscriber#reconnect()}). */
+  public void reconnectAll() {
+    for (RealRedisSubscriber subscriber : List.copyOf(open)) {
+      subscriber.reconnect();
+    }
+  }
+
   /** Closes every open subscriber; later {@link #open} calls fail. Calling it again does nothing. */
   @Override
   public void close() {
