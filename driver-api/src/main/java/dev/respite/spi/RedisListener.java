@@ -78,6 +78,18 @@ public interface RedisListener {
   /** A subscriber lost its connection because of {@code cause}, and is connecting again. */
   default void subscriberReconnecting(Throwable cause) {}
 
+  /**
+   * A Redis Cluster node redirected a command elsewhere: {@code kind} is {@code "moved"} (the slot has a new
+   * owner) or {@code "ask"} (the slot is being migrated). The command is then retried where the node said.
+   */
+  default void clusterRedirected(String kind) {}
+
+  /**
+   * The data source read the topology again (a cluster's slot map, the primary Sentinel names); {@code cause}
+   * says why, a low-cardinality word such as {@code "periodic"}, {@code "moved"}, {@code "connect_failed"}.
+   */
+  default void topologyRefreshed(String cause) {}
+
   /** The data source was closed, or this listener removed: release what the listener holds (meters). */
   default void close() {}
 

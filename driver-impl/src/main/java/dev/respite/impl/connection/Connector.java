@@ -1,6 +1,8 @@
 package dev.respite.impl.connection;
 
 import dev.respite.RedisConfig;
+import dev.respite.impl.command.ClusterFrames;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;
 
@@ -13,10 +15,13 @@ public final class Connector {
 
   private final RedisConfig config;
   private final @Nullable TlsContext tls;
+  /** Whether each connection sends {@code READONLY} after its handshake (a cluster replica's readers). */
+  private final boolean readOnly;
 
-  private Connector(RedisConfig config, @Nullable TlsContext tls) {
+  private Connector(RedisConfig config, @Nullable TlsContext tls, boolean readOnly) {
     this.config = config;
     this.tls = tls;
+    this.readOnly = readOnly;
   }
 
   /**
@@ -30,7 +35,16 @@ public final class Connector {
           + " certificate and host name are NOT verified, so anyone on the network path can pose as the server"
           + " and read the password and data. Use tlsCaCertificate instead outside of tests.");
     }
-    return new Connector(config, config.tls() ? TlsContext.of(config) : null);
+    return new Connector(config, config.tls() ? TlsContext.of(config) : null, false);
+  }
+
+  /**
+   * A connector to another node of the same deployment (a cluster node), with every other setting and the TLS
+   * material of this one. With {@code readOnly}, each connection sends {@code READONLY} after its handshake, so
+   * that a cluster replica serves reads on it: such connections belong in a pool of their own.
+   */
+  public Connector forNode(String host, int port, boolean readOnly) {
+    return new Connector(config.toBuilder().host(host).port(port).build(), tls, readOnly);
   }
 
   /** The configuration every connection is opened with. */
@@ -45,6 +59,16 @@ public final class Connector {
    * @throws dev.respite.RedisServerException if the server refuses the handshake (wrong password, ...)
    */
   public RedisConnection open() {
-    return RedisConnection.open(config, tls);
+    RedisConnection connection = RedisConnection.open(config, tls);
+    if (readOnly) {
+      try {
+        connection.call(ClusterFrames.READONLY);
+      } catch (IOException | RuntimeException e) {
+        RuntimeException failure = FailureClassifier.classify(connection, "READONLY", e);
+        connection.close();
+        throw failure;
+      }
+    }
+    return connection;
   }
 }

@@ -229,6 +229,16 @@ public final class Listeners implements RedisListener {
     each(listener -> listener.subscriberReconnecting(cause));
   }
 
+  @Override
+  public void clusterRedirected(String kind) {
+    each(listener -> listener.clusterRedirected(kind));
+  }
+
+  @Override
+  public void topologyRefreshed(String cause) {
+    each(listener -> listener.topologyRefreshed(cause));
+  }
+
   private void each(Consumer<RedisListener> event) {
     for (RedisListener listener : listeners) {
       try {

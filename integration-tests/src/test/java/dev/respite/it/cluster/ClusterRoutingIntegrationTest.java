@@ -1,0 +1,228 @@
+package dev.respite.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.respite.RedisDataSource;
+import dev.respite.RedisException;
+import dev.respite.RedisServerException;
+import dev.respite.RedisSession;
+import dev.respite.command.Pipeline;
+import dev.respite.command.Response;
+import dev.respite.command.ScanOptions;
+import dev.respite.testsupport.LocalRedisCluster;
+import dev.respite.testsupport.LocalRedisServer;
+import dev.respite.testsupport.RawRedisClient;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cluster data source on a settled 6-node cluster: each command reaches the node of its keys, keyless
+ * commands reach one or every primary as their answer needs, multi-key commands spanning slots are split and
+ * merged, the rest of what spans slots fails before anything is sent, and pipelines and transactions keep
+ * their replies in order. What each node holds is checked on the node itself, not through the driver.
+ */
+class ClusterRoutingIntegrationTest {
+  private static final int KEYS = 200;
+
+  private static LocalRedisCluster cluster;
+  private static RedisDataSource dataSource;
+
+  @BeforeAll
+  static void start() {
+    cluster = LocalRedisCluster.start();
+    dataSource = RedisDataSource.create(cluster.seedUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (dataSource != null) {
+      dataSource.close();
+    }
+    cluster.close();
+  }
+
+  @BeforeEach
+  void flush() {
+    try (RedisSession session = dataSource.openSession()) {
+      session.execute("FLUSHALL");
+    }
+  }
+
+  @Test
+  void everyKeyIsWrittenOnTheNodeThatOwnsItsSlot() {
+    try (RedisSession session = dataSource.openSession()) {
+      for (int i = 0; i < KEYS; i++) {
+        session.set("key:" + i, "v" + i);
+      }
+      for (int i = 0; i < KEYS; i++) {
+        assertThat(session.get("key:" + i)).isEqualTo("v" + i);
+      }
+      assertThat(session.dbsize()).isEqualTo(KEYS);
+    }
+    long onNodes = 0;
+    for (LocalRedisServer primary : cluster.primaries()) {
+      try (RawRedisClient raw = new RawRedisClient(primary.port())) {
+        long size = (Long) raw.call("DBSIZE");
+        assertThat(size).as("keys on %s", primary).isPositive();
+        onNodes += size;
+      }
+    }
+    assertThat(onNodes).isEqualTo(KEYS);
+    assertThat(dataSource.poolStats().active()).isZero();
+  }
+
+  @Test
+  void multiKeyCommandsAcrossSlotsAreSplitAndMergedInKeyOrder() {
+    try (RedisSession session = dataSource.openSession()) {
+      Map<String, String> values = new LinkedHashMap<>();
+      IntStream.range(0, 50).forEach(i -> values.put("m" + i, "v" + i));
+      session.mset(values);
+      List<String> keys = new ArrayList<>(values.keySet());
+      keys.add(3, "missing");
+      keys.add("m7"); // a key twice
+      List<String> expected = keys.stream().map(values::get).collect(Collectors.toList());
+      assertThat(session.mget(keys.toArray(new String[0]))).isEqualTo(expected);
+      assertThat(session.execute("EXISTS", "m1", "m2", "m1", "nope").asLong()).isEqualTo(3);
+      assertThat(session.touch("m1", "m2", "m3", "nope")).isEqualTo(3);
+      assertThat(session.unlink("m1", "m2")).isEqualTo(2);
+      assertThat(session.del(keys.toArray(new String[0]))).isEqualTo(48);
+      assertThat(session.dbsize()).isZero();
+    }
+  }
+
+  @Test
+  void otherCommandsAcrossSlotsFailBeforeSendingNamingKeysAndSlots() {
+    try (RedisSession session = dataSource.openSession()) {
+      session.sadd("a", "1");
+      assertThatThrownBy(() -> session.sunion("a", "b"))
+          .isInstanceOf(RedisException.class)
+          .hasMessageContaining("\"a\" (slot 15495)").hasMessageContaining("\"b\" (slot 3300)");
+      assertThatThrownBy(() -> session.execute("EVAL", "return 1", 2, "a", "b"))
+          .hasMessageContaining("slot 15495").hasMessageContaining("slot 3300");
+      assertThatThrownBy(() -> session.transaction(tx -> {
+        tx.queueVoid(c -> c.set("a", "1"));
+        tx.queueVoid(c -> c.set("b", "2"));
+      })).hasMessageContaining("The transaction has keys in more than one hash slot");
+      assertThat(session.exists("b")).isFalse();
+      assertThat(session.sunion("{t}a", "{t}b")).isEmpty();
+    }
+  }
+
+  @Test
+  void keylessCommandsReachOneOrEveryPrimary() {
+    try (RedisSession session = dataSource.openSession()) {
+      for (int i = 0; i < 30; i++) {
+        session.set("k" + i, "v");
+      }
+      assertThat(session.dbsize()).isEqualTo(30);
+      assertThat(new HashSet<>(session.keys("k*"))).hasSize(30);
+      assertThat(session.randomKey()).startsWith("k");
+      Set<String> scanned = session.scan(ScanOptions.none().count(5)).collect(Collectors.toSet());
+      assertThat(scanned).hasSize(30);
+      assertThat(session.binary().scan(ScanOptions.none()).count()).isEqualTo(30);
+      String sha = session.scriptLoad("return 7");
+      for (LocalRedisServer primary : cluster.primaries()) {
+        try (RawRedisClient raw = new RawRedisClient(primary.port())) {
+          assertThat(raw.call("SCRIPT", "EXISTS", sha)).isEqualTo(List.of(1L));
+        }
+      }
+      assertThat(session.evalSha(sha, List.of(), List.of()).asLong()).isEqualTo(7);
+      assertThat(session.ping()).isEqualTo("PONG");
+      session.execute("FLUSHALL");
+      assertThat(session.dbsize()).isZero();
+      assertThat(session.randomKey()).isNull();
+    }
+  }
+
+  @Test
+  void pipelinesAnswerInQueuedOrderAcrossNodes() {
+    try (RedisSession session = dataSource.openSession()) {
+      List<Response<Long>> increments = new ArrayList<>();
+      Response<List<String>> mget;
+      Response<String> missing;
+      try (Pipeline<String, String> pipeline = session.pipeline()) {
+        for (int n = 0; n < 100; n++) {
+          String i = Integer.toString(n);
+          increments.add(pipeline.queue(c -> c.incr("counter:" + i)));
+          increments.add(pipeline.queue(c -> c.incr("counter:" + i)));
+        }
+        mget = pipeline.queue(c -> c.mget("counter:1", "counter:2", "counter:99"));
+        missing = pipeline.queue(c -> c.get("missing"));
+      }
+      for (int i = 0; i < 200; i++) {
+        assertThat(increments.get(i).get()).isEqualTo(i % 2 + 1);
+      }
+      assertThat(mget.get()).containsExactly("2", "2", "2");
+      assertThat(missing.get()).isNull();
+    }
+  }
+
+  @Test
+  void transactionsRunOnTheNodeOfTheirSlotAndWatchPinsThere() {
+    try (RedisSession session = dataSource.openSession()) {
+      assertThat(session.transaction(tx -> {
+        tx.queueVoid(c -> c.set("{user1}.name", "ann"));
+        tx.queue(c -> c.incr("{user1}.visits"));
+        tx.queue(c -> c.incr("{user1}.visits"));
+      })).isTrue();
+      assertThat(session.get("{user1}.visits")).isEqualTo("2");
+      String result = session.optimistic(3, List.of("{user1}.visits"), tx -> {
+        tx.queue(c -> c.incr("{user1}.visits"));
+        return "done";
+      });
+      assertThat(result).isEqualTo("done");
+      assertThat(session.get("{user1}.visits")).isEqualTo("3");
+      session.watch("{user1}.name");
+      assertThatThrownBy(() -> session.transaction(tx -> tx.queueVoid(c -> c.set("{other}", "x"))))
+          .hasMessageContaining("WATCH");
+    }
+  }
+
+  @Test
+  void onlyDatabaseZeroExists() {
+    assertThatThrownBy(() -> dataSource.openSession(1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only database 0");
+    try (RedisSession session = dataSource.openSession()) {
+      assertThatThrownBy(() -> session.select(2)).hasMessageContaining("only database 0");
+      session.select(0);
+      assertThat(session.database()).isZero();
+    }
+  }
+
+  @Test
+  void readOnlySessionsReadFromReplicasAndRefuseWrites() {
+    try (RedisDataSource replicas = RedisDataSource.create(cluster.seedUrl() + "?readFrom=replica")) {
+      try (RedisSession session = dataSource.openSession()) {
+        session.set("r", "1");
+        session.execute("WAIT", 1, 1000);
+      }
+      try (RedisSession reader = replicas.openReadOnlySession()) {
+        assertThat(reader.get("r")).isEqualTo("1");
+        assertThatThrownBy(() -> reader.set("r", "2")).isInstanceOf(RedisServerException.class)
+            .hasMessageContaining("READONLY");
+      }
+      LocalRedisServer replica = cluster.replicaOf(cluster.ownerOf(clusterSlot("r")));
+      try (RawRedisClient raw = new RawRedisClient(replica.port())) {
+        assertThat((String) raw.call("INFO", "commandstats")).as("the replica served the GET")
+            .contains("cmdstat_get:calls=1,");
+      }
+    }
+  }
+
+  private static int clusterSlot(String key) {
+    try (RawRedisClient raw = new RawRedisClient(cluster.primaries().get(0).port())) {
+      return ((Long) raw.call("CLUSTER", "KEYSLOT", key)).intValue();
+    }
+  }
+}
