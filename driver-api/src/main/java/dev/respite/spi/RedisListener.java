@@ -85,10 +85,19 @@ public interface RedisListener {
   default void clusterRedirected(String kind) {}
 
   /**
-   * The data source read the topology again (a cluster's slot map, the primary Sentinel names); {@code cause}
-   * says why, a low-cardinality word such as {@code "periodic"}, {@code "moved"}, {@code "connect_failed"}.
+   * A data source that follows a topology asked for it again (a cluster's slot map, the primary Sentinel names).
+   *
+   * @param cause why, low-cardinality: {@code initial}, {@code periodic}, {@code moved},
+   *     {@code connection_failed}, {@code uncovered_slot}, or the error code that refused a command in lower
+   *     case ({@code tryagain}, {@code clusterdown}, {@code loading}, {@code masterdown}, {@code readonly})
    */
   default void topologyRefreshed(String cause) {}
+
+  /**
+   * A cluster data source's slot map now names {@code nodes} nodes (primaries and replicas). Also called once
+   * when the listener is added to a cluster data source, to tell the current number.
+   */
+  default void clusterNodesKnown(int nodes) {}
 
   /** The data source was closed, or this listener removed: release what the listener holds (meters). */
   default void close() {}

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +28,8 @@ final class MetricsListener implements ListenerBinding.Bound {
   private static final String PREFIX = "db.client.connection.";
   /** OpenTelemetry has no convention for pub/sub subscribers of a database client: these are Respite's own. */
   private static final String SUBSCRIBER_PREFIX = "respite.subscriber.";
+  /** Topology meters, Respite's own too: {@code respite.cluster.*}, {@code respite.topology.refreshes}. */
+  private static final String RESPITE_PREFIX = "respite.";
   private static final String COUNT_DESCRIPTION =
       "Connections in the pool, by state: idle (open, waiting) or used (lent to a session)";
   private static final Duration HISTOGRAM_MIN = Duration.ofNanos(10_000);
@@ -41,6 +45,12 @@ final class MetricsListener implements ListenerBinding.Bound {
   /** Reconnections by error type: few types, each registered on its first reconnection. */
   private final Map<String, Counter> subscriberReconnects = new ConcurrentHashMap<>();
   private final Tags pool;
+  /** Redirects by kind (moved, ask) and topology refreshes by cause: few values, each registered when first seen. */
+  private final Map<String, Counter> redirects = new ConcurrentHashMap<>();
+  private final Map<String, Counter> refreshes = new ConcurrentHashMap<>();
+  /** The nodes a cluster data source knows; its gauge is registered at the first report, so only for a cluster. */
+  private final AtomicInteger clusterNodes = new AtomicInteger();
+  private final AtomicBoolean clusterNodesRegistered = new AtomicBoolean();
 
   MetricsListener(RedisDataSource dataSource, MeterRegistry registry, CommandTag commandTag, boolean histograms) {
     RedisConfig config = dataSource.config();
@@ -127,6 +137,38 @@ final class MetricsListener implements ListenerBinding.Bound {
     Counter counter = subscriberReconnects.computeIfAbsent(type, t -> meters.register(
         Counter.builder(SUBSCRIBER_PREFIX + "reconnects").description("Times a subscriber lost its connection"
             + " and began to reconnect, by the error.type of the loss").tags(pool).tag("error.type", t)::register));
+    if (counter != null) {
+      counter.increment();
+    }
+  }
+
+  @Override
+  public void clusterRedirected(String kind) {
+    increment(redirects, kind, k -> Counter.builder(RESPITE_PREFIX + "cluster.redirects")
+        .description("Commands a Redis Cluster node redirected (MOVED, ASK) and the driver followed, by kind")
+        .tags(pool).tag("kind", k));
+  }
+
+  @Override
+  public void topologyRefreshed(String cause) {
+    increment(refreshes, cause, c -> Counter.builder(RESPITE_PREFIX + "topology.refreshes")
+        .description("Times the data source read its topology again (slot map, primary), by cause")
+        .tags(pool).tag("cause", c));
+  }
+
+  @Override
+  public void clusterNodesKnown(int nodes) {
+    clusterNodes.set(nodes);
+    if (clusterNodesRegistered.compareAndSet(false, true)) {
+      meters.register(Gauge.builder(RESPITE_PREFIX + "cluster.nodes", clusterNodes, AtomicInteger::get)
+          .description("Nodes of the Redis Cluster the slot map names, primaries and replicas").tags(pool)
+          .strongReference(true)::register);
+    }
+  }
+
+  private void increment(Map<String, Counter> counters, String tag,
+      java.util.function.Function<String, Counter.Builder> builder) {
+    Counter counter = counters.computeIfAbsent(tag, t -> meters.register(builder.apply(t)::register));
     if (counter != null) {
       counter.increment();
     }

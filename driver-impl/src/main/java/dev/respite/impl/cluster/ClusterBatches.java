@@ -82,7 +82,7 @@ final class ClusterBatches {
     try {
       session = route.session(target);
     } catch (RedisConnectionException notSent) {
-      route.cluster.topology().requestRefresh(RefreshCause.CONNECT_FAILED);
+      route.cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
       alone.addAll(indexes); // nothing was sent: each is retried on its own
       return null;
     }
@@ -188,7 +188,7 @@ final class ClusterBatches {
           if (pinned != null) {
             throw notSent;
           }
-          route.cluster.topology().requestRefresh(RefreshCause.CONNECT_FAILED);
+          route.cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
           deadline = route.waitBeforeRetry(deadline, attempt++, notSent);
           target = null;
           continue;
@@ -202,15 +202,15 @@ final class ClusterBatches {
         } catch (RedisServerException aborted) {
           RedisServerException refusal = refusal(proxies, aborted);
           Redirect redirect = Redirect.of(refusal, target.node().host());
-          boolean moved = redirect != null && redirect.kind() == Redirect.Kind.MOVED;
-          if (pinned == null && moved && ++redirects <= route.cluster.maxRedirects()) {
+          if (pinned == null && redirect != null && redirect.kind() == Redirect.Kind.MOVED
+              && ++redirects <= route.cluster.maxRedirects()) {
             route.cluster.listeners().clusterRedirected("moved");
             route.cluster.topology().moved(redirect.slot(), redirect.target());
             target = new Target(redirect.target(), false);
             continue;
           }
           if (pinned == null && (redirect != null || ClusterRoute.isRetryable(refusal))) {
-            route.cluster.topology().requestRefresh(RefreshCause.RETRYABLE_ERROR);
+            route.cluster.topology().requestRefresh(refusal);
             deadline = route.waitBeforeRetry(deadline, attempt++, aborted);
             target = null;
             continue;

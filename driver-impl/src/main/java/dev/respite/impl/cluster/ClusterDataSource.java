@@ -53,7 +53,7 @@ public final class ClusterDataSource implements RedisDataSource {
     this.topology = new ClusterTopology(seeds, pools, listeners, name, config.clusterRefreshPeriod());
     this.context = new ClusterContext(name, topology, pools, listeners, config.clusterMaxRedirects(),
         config.socketTimeout().toNanos(), config.readFrom());
-    if (!topology.refresh(RefreshCause.STARTUP)) {
+    if (!topology.refresh(RefreshCause.INITIAL)) {
       RuntimeException why = topology.lastFailure();
       LOG.log(Level.WARNING, "Redis Cluster data source " + name + ": no seed of " + seeds
           + " answered CLUSTER SLOTS yet" + (why == null ? "" : ": " + why.getMessage()));
@@ -131,6 +131,11 @@ public final class ClusterDataSource implements RedisDataSource {
   @Override
   public void addListener(RedisListener listener) {
     listeners.add(listener);
+    try {
+      listener.clusterNodesKnown(topology.knownNodes());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "RedisListener " + listener.getClass().getName() + " threw; ignored", e);
+    }
   }
 
   @Override

@@ -121,7 +121,7 @@ final class ClusterRoute implements SessionRoute {
         }
         session = session(target);
       } catch (RedisConnectionException notSent) {
-        cluster.topology().requestRefresh(RefreshCause.CONNECT_FAILED);
+        cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
         deadline = waitBeforeRetry(deadline, attempt++, notSent);
         target = fixed != null ? target : null;
         continue;
@@ -149,7 +149,7 @@ final class ClusterRoute implements SessionRoute {
         if (!isRetryable(error) || reads && "READONLY".equals(error.code())) {
           throw error;
         }
-        cluster.topology().requestRefresh(RefreshCause.RETRYABLE_ERROR);
+        cluster.topology().requestRefresh(error);
         deadline = waitBeforeRetry(deadline, attempt++, error);
         asking = false;
         target = fixed != null ? target : null;
@@ -167,7 +167,7 @@ final class ClusterRoute implements SessionRoute {
     if (session != null && !session.isPinned()) {
       map.remove(target.node());
       session.close();
-      cluster.topology().requestRefresh(RefreshCause.CONNECT_FAILED);
+      cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
     }
   }
 

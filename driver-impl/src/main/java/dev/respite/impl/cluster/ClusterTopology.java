@@ -1,6 +1,7 @@
 package dev.respite.impl.cluster;
 
 import dev.respite.RedisException;
+import dev.respite.RedisServerException;
 import dev.respite.Reply;
 import dev.respite.impl.command.ClusterFrames;
 import dev.respite.impl.event.Listeners;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -85,8 +87,17 @@ final class ClusterTopology implements AutoCloseable {
     requestRefresh(RefreshCause.MOVED);
   }
 
-  /** Schedules one refresh unless one is pending: never earlier than 500 ms after the last, plus a random delay. */
+  /** Asks for a refresh because a node refused a command with {@code error} (TRYAGAIN, CLUSTERDOWN, ...). */
+  void requestRefresh(RedisServerException error) {
+    requestRefresh(error.code().toLowerCase(Locale.ROOT));
+  }
+
   void requestRefresh(RefreshCause cause) {
+    requestRefresh(cause.tag());
+  }
+
+  /** Schedules one refresh unless one is pending: never earlier than 500 ms after the last, plus a random delay. */
+  private void requestRefresh(String cause) {
     if (!scheduled.compareAndSet(false, true)) {
       return;
     }
@@ -105,6 +116,10 @@ final class ClusterTopology implements AutoCloseable {
 
   /** Reads the map now, in the caller's thread: at startup, and on the refresher's thread. */
   boolean refresh(RefreshCause cause) {
+    return refresh(cause.tag());
+  }
+
+  private boolean refresh(String cause) {
     lastRefreshNanos = System.nanoTime();
     try {
       List<SlotMap> answers = new ArrayList<>(NODES_ASKED);
@@ -126,11 +141,15 @@ final class ClusterTopology implements AutoCloseable {
       }
       SlotMap chosen = mostAgreed(answers);
       map.set(chosen);
-      knownNodes = countNodes(chosen);
+      int nodes = countNodes(chosen);
+      if (nodes != knownNodes) {
+        knownNodes = nodes;
+        listeners.clusterNodesKnown(nodes);
+      }
       lastFailure = null;
       return true;
     } finally {
-      listeners.topologyRefreshed(cause.tag());
+      listeners.topologyRefreshed(cause);
     }
   }
 
@@ -163,7 +182,7 @@ final class ClusterTopology implements AutoCloseable {
     }
     SlotMap best = answers.get(0);
     for (SlotMap answer : answers) {
-      int lead = votes.get(answer.toString()) - votes.get(best.toString());
+      int lead = votes.getOrDefault(answer.toString(), 0) - votes.getOrDefault(best.toString(), 0);
       if (lead > 0 || lead == 0 && answer.uncoveredSlots() < best.uncoveredSlots()) {
         best = answer;
       }

@@ -239,6 +239,11 @@ public final class Listeners implements RedisListener {
     each(listener -> listener.topologyRefreshed(cause));
   }
 
+  @Override
+  public void clusterNodesKnown(int nodes) {
+    each(listener -> listener.clusterNodesKnown(nodes));
+  }
+
   private void each(Consumer<RedisListener> event) {
     for (RedisListener listener : listeners) {
       try {

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.respite.RedisDataSource;
 import dev.respite.RedisException;
 import dev.respite.RedisSession;
+import dev.respite.metrics.RespiteMetrics;
 import dev.respite.spi.RedisListener;
 import dev.respite.testsupport.ClusterNodeView;
 import dev.respite.testsupport.LocalRedisCluster;
 import dev.respite.testsupport.LocalRedisServer;
 import dev.respite.testsupport.RawRedisClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +43,13 @@ class ClusterFaultsUnderLoadIntegrationTest {
   private static final Map<String, AtomicLong> redirects = new ConcurrentHashMap<>();
   private static final Map<String, AtomicLong> refreshes = new ConcurrentHashMap<>();
   private static final List<String> figures = new ArrayList<>();
+  private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @BeforeAll
   static void start() {
     cluster = LocalRedisCluster.start("--cluster-require-full-coverage", "no");
     dataSource = RedisDataSource.create(cluster.seedUrl() + "?poolMaxTotal=" + THREADS);
+    RespiteMetrics.bind(dataSource, registry);
     dataSource.addListener(new RedisListener() {
       @Override
       public void clusterRedirected(String kind) {
@@ -83,6 +87,9 @@ class ClusterFaultsUnderLoadIntegrationTest {
     assertThat(load.failureSamples()).isEmpty();
     assertThat(load.failures()).isZero();
     assertEveryIncrementCountedOnce(load);
+    assertThat(registry.get("respite.cluster.redirects").tag("kind", "moved").counter().count()).isPositive();
+    assertThat(registry.get("respite.topology.refreshes").tag("cause", "moved").counter().count()).isPositive();
+    assertThat(registry.get("respite.cluster.nodes").gauge().value()).isEqualTo(6);
   }
 
   @Test
