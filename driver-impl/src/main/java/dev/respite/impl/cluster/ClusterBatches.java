@@ -231,10 +231,18 @@ final class ClusterBatches {
     }
   }
 
-  /** The one slot of the transaction's keys, or {@link CommandSlots#NO_KEY}. */
+  /**
+   * The one slot of the transaction's keys, or {@link CommandSlots#NO_KEY}.
+   *
+   * @throws RedisException if keys span slots, or a command needs every primary (KEYS, DBSIZE, SCAN...)
+   */
   private static int transactionSlot(List<QueuedResponse<?>> queued) {
     int slot = CommandSlots.NO_KEY;
     for (QueuedResponse<?> response : queued) {
+      if (AllPrimaries.handles(response.command())) {
+        throw new RedisException(response.command().name() + " needs every primary of the Redis Cluster and"
+            + " cannot run inside a transaction, which runs on one node; nothing was sent");
+      }
       int commandSlot = CommandSlots.slotOf(response.command());
       if (commandSlot == CommandSlots.NO_KEY) {
         continue;
