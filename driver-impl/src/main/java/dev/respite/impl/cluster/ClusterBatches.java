@@ -54,7 +54,7 @@ final class ClusterBatches {
           }
           target = keyless;
         } else {
-          target = route.target(slot, route.reads(command));
+          target = route.target(slot, route.isReadOnly());
         }
         groups.computeIfAbsent(target, t -> new ArrayList<>()).add(i);
       } catch (RedisConnectionException noMapYet) {

@@ -107,7 +107,7 @@ final class ClusterRoute implements SessionRoute {
    * {@code fixed} when given, following redirections and retrying what did not run.
    */
   <T extends @Nullable Object> T runRouted(int slot, @Nullable NodeAddress fixed, Command<T> command) {
-    boolean reads = reads(command);
+    boolean reads = readOnly;
     long deadline = 0;
     int redirects = 0;
     int attempt = 0;
@@ -281,25 +281,24 @@ final class ClusterRoute implements SessionRoute {
   }
 
   /**
-   * Refuses a command that is not a read in a read-only session, as a replica would, but before sending: a
-   * cluster replica would answer {@code MOVED} and the write would silently go to the primary.
+   * Refuses a write in a read-only session, as a replica would, but before sending: a cluster replica would
+   * answer {@code MOVED} and the write would silently reach the primary. Commands that are neither reads nor
+   * writes ({@code PING}, {@code EVAL}...) go where reads go, so a script that writes meets the replica's own
+   * {@code READONLY}.
    */
   void checkAllowed(Command<?> command) {
-    if (readOnly && !isRead(command)) {
-      throw new RedisServerException("READONLY " + command.name() + " is not a read: a read-only session of a"
-          + " Redis Cluster sends only reads; it was not sent");
+    if (readOnly) {
+      CommandSpec spec = command.spec();
+      if (spec != null && spec.isWrite()) {
+        throw new RedisServerException("READONLY " + command.name() + " is a write: a read-only session of a"
+            + " Redis Cluster sends no writes; it was not sent");
+      }
     }
   }
 
-  /** Whether this session sends {@code command} where {@code readFrom} says. */
-  boolean reads(Command<?> command) {
-    return readOnly && isRead(command);
-  }
-
-  /** Whether the command only reads, so that a read-only session may send it to a replica. */
-  private static boolean isRead(Command<?> command) {
-    CommandSpec spec = command.spec();
-    return spec != null && spec.isReadOnly();
+  /** Whether this is a read-only session: whatever it sends goes where {@code readFrom} says. */
+  boolean isReadOnly() {
+    return readOnly;
   }
 
   @Override

@@ -209,8 +209,11 @@ class ClusterRoutingIntegrationTest {
       }
       try (RedisSession reader = replicas.openReadOnlySession()) {
         assertThat(reader.get("r")).isEqualTo("1");
+        assertThat(reader.ping()).isEqualTo("PONG");
         assertThatThrownBy(() -> reader.set("r", "2")).isInstanceOf(RedisServerException.class)
             .hasMessageContaining("READONLY");
+        assertThatThrownBy(() -> reader.execute("EVAL", "return redis.call('SET', KEYS[1], '3')", 1, "r"))
+            .isInstanceOf(RedisServerException.class).hasMessageContaining("READONLY");
       }
       LocalRedisServer replica = cluster.replicaOf(cluster.ownerOf(clusterSlot("r")));
       try (RawRedisClient raw = new RawRedisClient(replica.port())) {
