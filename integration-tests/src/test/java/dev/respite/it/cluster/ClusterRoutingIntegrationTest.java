@@ -10,6 +10,7 @@ import dev.respite.RedisSession;
 import dev.respite.command.Pipeline;
 import dev.respite.command.Response;
 import dev.respite.command.ScanOptions;
+import dev.respite.spi.RedisListener;
 import dev.respite.testsupport.LocalRedisCluster;
 import dev.respite.testsupport.LocalRedisServer;
 import dev.respite.testsupport.RawRedisClient;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -37,11 +39,19 @@ class ClusterRoutingIntegrationTest {
 
   private static LocalRedisCluster cluster;
   private static RedisDataSource dataSource;
+  private static final AtomicLong moved = new AtomicLong();
+  private static final AtomicLong asked = new AtomicLong();
 
   @BeforeAll
   static void start() {
     cluster = LocalRedisCluster.start();
     dataSource = RedisDataSource.create(cluster.seedUrl());
+    dataSource.addListener(new RedisListener() {
+      @Override
+      public void clusterRedirected(String kind) {
+        (kind.equals("moved") ? moved : asked).incrementAndGet();
+      }
+    });
   }
 
   @AfterAll
@@ -187,6 +197,67 @@ class ClusterRoutingIntegrationTest {
       assertThatThrownBy(() -> session.transaction(tx -> tx.queueVoid(c -> c.set("{other}", "x"))))
           .hasMessageContaining("WATCH");
     }
+  }
+
+  @Test
+  void pipelinesAndTransactionsFollowASlotThatMovedAndOneBeingMigrated() {
+    String moving = "{moving}";
+    int slot = ClusterKeys.slot(moving);
+    try (RedisSession session = dataSource.openSession()) {
+      session.set(moving + "a", "1");
+      session.set(moving + "b", "2");
+      LocalRedisServer from = cluster.ownerOf(slot);
+      LocalRedisServer to = otherPrimary(from);
+      moveSlot(slot, from, to, moving + "a", moving + "b"); // the data source's map is stale now: MOVED
+      long movedBefore = moved.get();
+      Response<String> a;
+      Response<Long> b;
+      Response<String> elsewhere;
+      try (Pipeline<String, String> pipeline = session.pipeline()) {
+        a = pipeline.queue(c -> c.get(moving + "a"));
+        b = pipeline.queue(c -> c.incr(moving + "b"));
+        elsewhere = pipeline.queue(c -> c.get("missing"));
+      }
+      assertThat(a.get()).isEqualTo("1");
+      assertThat(b.get()).isEqualTo(3);
+      assertThat(elsewhere.get()).isNull();
+      assertThat(moved.get()).as("MOVED followed in the pipeline").isGreaterThan(movedBefore);
+
+      moveSlot(slot, to, from, moving + "a", moving + "b");
+      long movedBeforeTransaction = moved.get();
+      assertThat(session.transaction(tx -> {
+        tx.queue(c -> c.incr(moving + "b"));
+        tx.queueVoid(c -> c.set(moving + "a", "x"));
+      })).isTrue();
+      assertThat(session.mget(moving + "a", moving + "b")).containsExactly("x", "4");
+      assertThat(moved.get()).as("MOVED followed by the transaction").isGreaterThan(movedBeforeTransaction);
+      long askedBefore = asked.get();
+
+      cluster.beginSlotMigration(slot, from, to);
+      cluster.migrateKeys(from, to, moving + "a"); // ASK for a, b still on the source
+      Response<String> migrated;
+      Response<String> stayed;
+      try (Pipeline<String, String> pipeline = session.pipeline()) {
+        migrated = pipeline.queue(c -> c.get(moving + "a"));
+        stayed = pipeline.queue(c -> c.get(moving + "b"));
+      }
+      assertThat(migrated.get()).isEqualTo("x");
+      assertThat(stayed.get()).isEqualTo("4");
+      assertThat(asked.get()).as("ASK followed in the pipeline").isGreaterThan(askedBefore);
+      cluster.migrateKeys(from, to, moving + "b");
+      cluster.finishSlotMigration(slot, from, to);
+      assertThat(session.get(moving + "b")).isEqualTo("4");
+    }
+  }
+
+  private static LocalRedisServer otherPrimary(LocalRedisServer node) {
+    return cluster.primaries().stream().filter(p -> !p.equals(node)).findFirst().orElseThrow();
+  }
+
+  private static void moveSlot(int slot, LocalRedisServer from, LocalRedisServer to, String... keys) {
+    cluster.beginSlotMigration(slot, from, to);
+    cluster.migrateKeys(from, to, keys);
+    cluster.finishSlotMigration(slot, from, to);
   }
 
   @Test
