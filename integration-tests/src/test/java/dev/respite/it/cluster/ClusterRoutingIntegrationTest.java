@@ -3,6 +3,7 @@ package dev.respite.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.respite.RedisConnectionException;
 import dev.respite.RedisDataSource;
 import dev.respite.RedisException;
 import dev.respite.RedisServerException;
@@ -14,6 +15,10 @@ import dev.respite.spi.RedisListener;
 import dev.respite.testsupport.LocalRedisCluster;
 import dev.respite.testsupport.LocalRedisServer;
 import dev.respite.testsupport.RawRedisClient;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -258,6 +263,22 @@ class ClusterRoutingIntegrationTest {
     cluster.beginSlotMigration(slot, from, to);
     cluster.migrateKeys(from, to, keys);
     cluster.finishSlotMigration(slot, from, to);
+  }
+
+  @Test
+  void withNoSeedAnsweringCommandsFailAfterSocketTimeoutSayingWhy() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    try (RedisDataSource lost = RedisDataSource.create("redis-cluster://127.0.0.1:" + port
+        + "?socketTimeout=300ms&connectTimeout=200ms"); RedisSession session = lost.openSession()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> session.get("a")).isInstanceOf(RedisConnectionException.class)
+          .hasMessageContaining("No node of the Redis Cluster has answered CLUSTER SLOTS yet")
+          .hasMessageContaining("127.0.0.1:" + port);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(2));
+    }
   }
 
   @Test
