@@ -144,8 +144,8 @@ public final class ClusterDataSource implements RedisDataSource {
   }
 
   /**
-   * A subscriber connected to one node, a primary of the map (any node hears every {@code PUBLISH} of the
-   * cluster); it reconnects to that same node. {@code SSUBSCRIBE} is not routed to the shard's node.
+   * A subscriber whose channels and patterns live on one primary (any node hears every {@code PUBLISH} of the
+   * cluster) and whose shard channels each live on the primary of their slot ({@link ClusterSubscriber}).
    */
   @Override
   public RedisSubscriber openSubscriber(MessageListener listener) {
@@ -154,8 +154,23 @@ public final class ClusterDataSource implements RedisDataSource {
     }
     NodeAddress node = topology.map().owners().stream().map(owner -> owner.primary().address()).findFirst()
         .orElseGet(() -> seed(config.nodes().get(0)));
+    return new ClusterSubscriber(subscribers(node).open(listener), listener, this::shardOwner, this::subscribers);
+  }
+
+  private Subscribers subscribers(NodeAddress node) {
     return subscribers.computeIfAbsent(node, address -> new Subscribers(
-        connector.forNode(address.host(), address.port(), false), listeners)).open(listener);
+        connector.forNode(address.host(), address.port(), false), listeners));
+  }
+
+  /** The primary of a shard channel's slot. */
+  private NodeAddress shardOwner(String channel) {
+    int slot = SlotHash.slot(channel);
+    SlotOwner owner = topology.map().owner(slot);
+    if (owner == null) {
+      throw new dev.respite.RedisException("Hash slot " + slot + " of shard channel " + CommandSlots.shown(channel)
+          + " is not served by any node of the Redis Cluster; nothing was sent");
+    }
+    return owner.primary().address();
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.respite.RedisSession;
 import dev.respite.command.Pipeline;
 import dev.respite.command.Response;
 import dev.respite.command.ScanOptions;
+import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
 import dev.respite.testsupport.LocalRedisCluster;
 import dev.respite.testsupport.LocalRedisServer;
@@ -25,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -278,6 +282,34 @@ class ClusterRoutingIntegrationTest {
           .hasMessageContaining("No node of the Redis Cluster has answered CLUSTER SLOTS yet")
           .hasMessageContaining("127.0.0.1:" + port);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void shardChannelsAreSubscribedOnTheNodeOfTheirSlotAndChannelsOnAnyNode() throws InterruptedException {
+    BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    List<String> shardChannels = List.of("orders", "payments", "alerts", "a", "b");
+    Set<LocalRedisServer> owners = new HashSet<>();
+    shardChannels.forEach(channel -> owners.add(cluster.ownerOf(ClusterKeys.slot(channel))));
+    assertThat(owners).as("the shard channels' slots are on more than one node").hasSizeGreaterThan(1);
+    try (RedisSubscriber subscriber = dataSource.openSubscriber(m -> received.add(m.channel() + "=" + m.payload()));
+        RedisSession session = dataSource.openSession()) {
+      subscriber.ssubscribe(shardChannels.toArray(new String[0]));
+      subscriber.subscribe("broadcast");
+      assertThat(subscriber.shardChannels()).containsExactlyInAnyOrderElementsOf(shardChannels);
+      for (String channel : shardChannels) {
+        assertThat(session.spublish(channel, "s")).as("receivers of %s", channel).isEqualTo(1);
+      }
+      session.publish("broadcast", "p");
+      Set<String> messages = new HashSet<>();
+      while (messages.size() < shardChannels.size() + 1) {
+        String message = received.poll(5, TimeUnit.SECONDS);
+        assertThat(message).as("messages so far: %s", messages).isNotNull();
+        messages.add(message);
+      }
+      assertThat(messages).contains("broadcast=p", "orders=s", "b=s");
+      subscriber.sunsubscribe("orders");
+      assertThat(session.spublish("orders", "late")).isZero();
     }
   }
 
