@@ -122,7 +122,7 @@ final class ClusterBatches {
       }
       return true;
     }
-    return ClusterRoute.isRetryable(error) && !(target.reader() && "READONLY".equals(error.code()));
+    return Retries.didNotRun(error) && !(target.reader() && "READONLY".equals(error.code()));
   }
 
   /** Runs one queued command through the retrying path; returns a failure that is not the server's answer. */
@@ -189,7 +189,7 @@ final class ClusterBatches {
             throw notSent;
           }
           route.cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
-          deadline = route.waitBeforeRetry(deadline, attempt++, notSent);
+          deadline = Retries.pause(deadline, attempt++, notSent, route.cluster.retryBudgetNanos());
           target = null;
           continue;
         }
@@ -209,9 +209,9 @@ final class ClusterBatches {
             target = new Target(redirect.target(), false);
             continue;
           }
-          if (pinned == null && (redirect != null || ClusterRoute.isRetryable(refusal))) {
+          if (pinned == null && (redirect != null || Retries.didNotRun(refusal))) {
             route.cluster.topology().requestRefresh(refusal);
-            deadline = route.waitBeforeRetry(deadline, attempt++, aborted);
+            deadline = Retries.pause(deadline, attempt++, aborted, route.cluster.retryBudgetNanos());
             target = null;
             continue;
           }

@@ -11,11 +11,8 @@ import dev.respite.impl.command.QueuedResponse;
 import dev.respite.impl.session.RealRedisSession;
 import dev.respite.impl.session.SessionRoute;
 import dev.respite.impl.topology.NodeAddress;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,13 +28,10 @@ import org.jspecify.annotations.Nullable;
  * that need every primary, and {@code SCAN}), {@link ClusterBatches} (pipelines and transactions).
  */
 final class ClusterRoute implements SessionRoute {
-  private static final long FIRST_BACKOFF_NANOS = 5_000_000;
-  private static final long LONGEST_BACKOFF_NANOS = 200_000_000;
 
   final ClusterContext cluster;
   private final boolean readOnly;
-  private final Map<NodeAddress, RealRedisSession> sessions = new HashMap<>(4);
-  private final Map<NodeAddress, RealRedisSession> readerSessions = new HashMap<>(2);
+  private final NodeSessions sessions;
   /** The node a {@code WATCH} pinned the session to, until {@code EXEC}, {@code UNWATCH} or a release. */
   @Nullable NodeAddress watchedNode;
   private boolean closed;
@@ -48,6 +42,7 @@ final class ClusterRoute implements SessionRoute {
   ClusterRoute(ClusterContext cluster, boolean readOnly) {
     this.cluster = cluster;
     this.readOnly = readOnly;
+    this.sessions = new NodeSessions(cluster.pools());
   }
 
   @Override
@@ -122,7 +117,7 @@ final class ClusterRoute implements SessionRoute {
         session = session(target);
       } catch (RedisConnectionException notSent) {
         cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
-        deadline = waitBeforeRetry(deadline, attempt++, notSent);
+        deadline = Retries.pause(deadline, attempt++, notSent, cluster.retryBudgetNanos());
         target = fixed != null ? target : null;
         continue;
       }
@@ -146,11 +141,11 @@ final class ClusterRoute implements SessionRoute {
           target = new Target(redirect.target(), false);
           continue;
         }
-        if (!isRetryable(error) || reads && "READONLY".equals(error.code())) {
+        if (!Retries.didNotRun(error) || reads && "READONLY".equals(error.code())) {
           throw error;
         }
         cluster.topology().requestRefresh(error);
-        deadline = waitBeforeRetry(deadline, attempt++, error);
+        deadline = Retries.pause(deadline, attempt++, error, cluster.retryBudgetNanos());
         asking = false;
         target = fixed != null ? target : null;
       } catch (RuntimeException lost) {
@@ -162,55 +157,9 @@ final class ClusterRoute implements SessionRoute {
 
   /** Drops the node's session if its connection broke, and asks for a refresh: the node may be gone. */
   void afterFailure(Target target) {
-    Map<NodeAddress, RealRedisSession> map = target.reader() ? readerSessions : sessions;
-    RealRedisSession session = map.get(target.node());
-    if (session != null && !session.isPinned()) {
-      map.remove(target.node());
-      session.close();
+    if (sessions.dropIfBroken(target)) {
       cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
     }
-  }
-
-  /**
-   * Whether the server said the command did not run and may succeed shortly: a slot being migrated
-   * ({@code TRYAGAIN}), a cluster without quorum or coverage ({@code CLUSTERDOWN}), a node loading its data
-   * ({@code LOADING}), a primary without its replica ({@code MASTERDOWN}), a node demoted to replica
-   * ({@code READONLY}).
-   */
-  static boolean isRetryable(RedisServerException error) {
-    switch (error.code()) {
-      case "TRYAGAIN":
-      case "CLUSTERDOWN":
-      case "LOADING":
-      case "MASTERDOWN":
-      case "READONLY":
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  /**
-   * Sleeps before the next attempt (5 ms, doubling up to 200 ms, with jitter), or rethrows {@code cause} when
-   * the attempts have taken {@code socketTimeout} together.
-   *
-   * @return the deadline, set at the first retry
-   */
-  long waitBeforeRetry(long deadline, int attempt, RuntimeException cause) {
-    long now = System.nanoTime();
-    long end = deadline != 0 ? deadline : now + cluster.retryBudgetNanos();
-    long remaining = end - now;
-    if (remaining <= 0) {
-      throw cause;
-    }
-    long backoff = Math.min(LONGEST_BACKOFF_NANOS, FIRST_BACKOFF_NANOS << Math.min(attempt, 10));
-    backoff = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
-    LockSupport.parkNanos(Math.min(backoff, remaining));
-    if (Thread.interrupted()) {
-      Thread.currentThread().interrupt();
-      throw new RedisException("Interrupted while waiting to retry " + cause.getMessage(), cause);
-    }
-    return end;
   }
 
   /**
@@ -253,31 +202,9 @@ final class ClusterRoute implements SessionRoute {
     return owners.isEmpty() ? null : owners.get(ThreadLocalRandom.current().nextInt(owners.size()));
   }
 
-  /**
-   * This session's single-node session on the target, opened now if needed and its connection checked, so that
-   * a node that cannot be reached fails here, before anything was sent.
-   */
+  /** This session's single-node session on the target ({@link NodeSessions#on}). */
   RealRedisSession session(Target target) {
-    Map<NodeAddress, RealRedisSession> map = target.reader() ? readerSessions : sessions;
-    RealRedisSession session = map.get(target.node());
-    if (session != null) {
-      if (session.isPinned()) {
-        return session;
-      }
-      map.remove(target.node());
-      session.close();
-    }
-    NodePools pools = cluster.pools();
-    RealRedisSession opened = RealRedisSession.open(
-        target.reader() ? pools.readerPool(target.node()) : pools.pool(target.node()), 0);
-    try {
-      opened.select(0); // database 0 already: sends nothing, but checks the lent connection
-    } catch (RuntimeException e) {
-      opened.close();
-      throw e;
-    }
-    map.put(target.node(), opened);
-    return opened;
+    return sessions.on(target);
   }
 
   /**
@@ -321,11 +248,7 @@ final class ClusterRoute implements SessionRoute {
   @Override
   public void releaseWatches() {
     watchedNode = null;
-    for (RealRedisSession session : sessions.values()) {
-      if (session.isPinned()) {
-        session.releaseWatches();
-      }
-    }
+    sessions.releaseWatches();
   }
 
   @Override
@@ -368,15 +291,12 @@ final class ClusterRoute implements SessionRoute {
   public void close() {
     closed = true;
     watchedNode = null;
-    sessions.values().forEach(RealRedisSession::close);
-    readerSessions.values().forEach(RealRedisSession::close);
-    sessions.clear();
-    readerSessions.clear();
+    sessions.close();
   }
 
   @Override
   public String toString() {
-    return "cluster " + cluster.name() + (readOnly ? ", read-only" : "") + ", nodes in use " + sessions.keySet()
+    return "cluster " + cluster.name() + (readOnly ? ", read-only" : "") + ", nodes in use " + sessions.nodes()
         + (closed ? ", closed" : "");
   }
 }
