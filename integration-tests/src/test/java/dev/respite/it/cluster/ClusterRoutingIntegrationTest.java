@@ -314,6 +314,30 @@ class ClusterRoutingIntegrationTest {
   }
 
   @Test
+  void theSlotMapIsRefreshedEveryClusterRefreshPeriod() throws InterruptedException {
+    AtomicLong periodic = new AtomicLong();
+    AtomicLong nodes = new AtomicLong();
+    try (RedisDataSource refreshing = RedisDataSource.create(cluster.seedUrl() + "?clusterRefreshPeriod=100ms")) {
+      refreshing.addListener(new RedisListener() {
+        @Override
+        public void topologyRefreshed(String cause) {
+          if (cause.equals("periodic")) {
+            periodic.incrementAndGet();
+          }
+        }
+
+        @Override
+        public void clusterNodesKnown(int known) {
+          nodes.set(known);
+        }
+      });
+      Thread.sleep(700);
+      assertThat(periodic.get()).isBetween(3L, 8L);
+      assertThat(nodes.get()).isEqualTo(6);
+    }
+  }
+
+  @Test
   void onlyDatabaseZeroExists() {
     assertThatThrownBy(() -> dataSource.openSession(1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("only database 0");
