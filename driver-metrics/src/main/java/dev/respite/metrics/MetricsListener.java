@@ -1,6 +1,5 @@
 package dev.respite.metrics;
 
-import dev.respite.RedisConfig;
 import dev.respite.RedisDataSource;
 import dev.respite.spi.RedisListener;
 import io.micrometer.core.instrument.Counter;
@@ -53,11 +52,11 @@ final class MetricsListener implements ListenerBinding.Bound {
   private final AtomicBoolean clusterNodesRegistered = new AtomicBoolean();
 
   MetricsListener(RedisDataSource dataSource, MeterRegistry registry, CommandTag commandTag, boolean histograms) {
-    RedisConfig config = dataSource.config();
+    ServerAddress server = ServerAddress.of(dataSource.config());
     Tags pool = Tags.of(POOL_NAME, dataSource.poolName());
     this.meters = new RegisteredMeters(registry);
     this.operations = new OperationTimers(meters, pool.and("db.system.name", "redis",
-        "server.address", config.host(), "server.port", Integer.toString(config.port())), commandTag, histograms);
+        "server.address", server.host(), "server.port", Integer.toString(server.port())), commandTag, histograms);
 
     gauge(dataSource, "count", COUNT_DESCRIPTION, pool.and("state", "idle"), ds -> ds.poolStats().idle());
     gauge(dataSource, "count", COUNT_DESCRIPTION, pool.and("state", "used"), ds -> ds.poolStats().active());
