@@ -80,14 +80,14 @@ final class ClusterRoute implements SessionRoute {
   private <T extends @Nullable Object> T watch(Command<T> command) {
     int slot = CommandSlots.slotOf(command);
     NodeAddress pinned = watchedNode;
-    NodeAddress node = pinned != null ? pinned : target(slot, false).node();
     if (pinned != null && !target(slot, false).node().equals(pinned)) {
       throw new RedisException("WATCH of keys in slot " + slot + " on another node than the keys this session"
           + " already watches (" + pinned + "); nothing was sent. " + CommandSlots.crossSlot("WATCH", command)
           .getMessage());
     }
     T value = runRouted(slot, pinned, command);
-    watchedNode = node;
+    // Where it ran: the pinned node, or the slot's owner now that a MOVED, if any, patched the map.
+    watchedNode = pinned != null ? pinned : target(slot, false).node();
     return value;
   }
 
