@@ -3,6 +3,8 @@ package dev.respite.it.cluster;
 import dev.respite.RedisDataSource;
 import dev.respite.RedisServerException;
 import dev.respite.RedisSession;
+import dev.respite.command.Pipeline;
+import dev.respite.command.Response;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +21,9 @@ import java.util.function.IntPredicate;
 /**
  * Checked load on a cluster data source: each thread, about once a millisecond, SETs then GETs a key of its own,
  * INCRs a shared counter, and MSETs then MGETs two keys of its own hash tag, and checks every reply. A wrong
- * reply is a failure like an exception. Every acknowledged INCR is counted, and every INCR that failed is counted
+ * reply is a failure like an exception. Each round also sends a pipeline (two keys of different slots) and a
+ * transaction on its hash tag, both checked. {@link #commands()} counts the commands of the exchanges that passed
+ * ({@code MULTI}/{@code EXEC} not included). Every acknowledged INCR is counted, and every INCR that failed is counted
  * as in doubt (it may or may not have run), so that {@link #checkCounters} can prove no INCR ran twice.
  *
  * <p>Also records when a write last failed and when it first succeeded on a watched set of slots
@@ -69,7 +73,7 @@ final class ClusterLoad implements AutoCloseable {
       try (RedisSession session = dataSource.openSession()) {
         String key = "load:" + id + ":" + step % KEYS_PER_THREAD;
         String value = id + "-" + step;
-        check(() -> {
+        check(2, () -> {
           session.set(key, value);
           noteWrite(key);
           expect("GET " + key, value, session.get(key));
@@ -84,23 +88,42 @@ final class ClusterLoad implements AutoCloseable {
           failed("INCR", e);
         }
         String tag = "{tag" + id + "}";
-        check(() -> {
+        check(2, () -> {
           Map<String, String> pair = new LinkedHashMap<>();
           pair.put(tag + "a", value);
           pair.put(tag + "b", value + "b");
           session.mset(pair);
           expect("MGET " + tag, List.of(value, value + "b"), session.mget(tag + "a", tag + "b"));
         });
+        String piped = "piped:" + id + ":" + step % KEYS_PER_THREAD;
+        check(3, () -> {
+          Response<String> read;
+          try (Pipeline<String, String> pipeline = session.pipeline()) {
+            pipeline.queueVoid(c -> c.set(piped, value));
+            pipeline.queueVoid(c -> c.set(tag + "p", value));
+            read = pipeline.queue(c -> c.get(piped));
+          }
+          expect("pipelined GET " + piped, value, read.get());
+        });
+        check(2, () -> {
+          Response<?>[] holder = new Response<?>[1];
+          boolean committed = session.transaction(tx -> {
+            tx.queueVoid(c -> c.set(tag + "tx", value));
+            holder[0] = tx.queue(c -> c.get(tag + "tx"));
+          });
+          expect("transaction committed", true, committed);
+          expect("GET in a transaction", value, holder[0].get());
+        });
         if (!extraKeys.isEmpty()) {
           String extra = extraKeys.get((int) (step % extraKeys.size())) + ":t" + id; // same tag, own key
-          check(() -> {
+          check(2, () -> {
             session.set(extra, value);
             expect("GET " + extra, value, session.get(extra));
           });
         }
         if (extraKeys.size() > 1) {
           int first = (int) (step % (extraKeys.size() - 1));
-          check(() -> expect("MGET of two extra keys", 2,
+          check(1, () -> expect("MGET of two extra keys", 2,
               session.mget(extraKeys.get(first) + ":t" + id, extraKeys.get(first + 1) + ":t" + id).size()));
         }
       }
@@ -114,10 +137,11 @@ final class ClusterLoad implements AutoCloseable {
     }
   }
 
-  private void check(Runnable exchange) {
+  /** Runs an exchange of {@code count} commands, each reply checked; counts them if all passed. */
+  private void check(int count, Runnable exchange) {
     try {
       exchange.run();
-      commands.addAndGet(2);
+      commands.addAndGet(count);
     } catch (RuntimeException | AssertionError e) {
       failed("exchange", e);
     }
