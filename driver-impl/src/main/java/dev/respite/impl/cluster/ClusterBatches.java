@@ -4,6 +4,7 @@ import dev.respite.RedisConnectionException;
 import dev.respite.RedisException;
 import dev.respite.RedisServerException;
 import dev.respite.impl.cluster.ClusterRoute.Target;
+import dev.respite.impl.command.ClusterFrames;
 import dev.respite.impl.command.Command;
 import dev.respite.impl.command.QueuedResponse;
 import dev.respite.impl.session.RealRedisSession;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A transaction runs on the node of its keys, which must share one slot, or on the node a {@code WATCH}
  * pinned; refused before anything is sent otherwise. If {@code EXEC} was refused because a queued command was
- * redirected or refused as not run, nothing ran, so the transaction is sent again on the owner (unless a
+ * redirected or refused as not run, nothing ran, so the transaction is sent again: on the new owner after
+ * {@code MOVED}, after {@code ASKING} on the importing node after {@code ASK}, after a pause otherwise (unless a
  * {@code WATCH} pinned it: the watch lives on the old node).
  */
 final class ClusterBatches {
@@ -176,6 +178,7 @@ final class ClusterBatches {
     int attempt = 0;
     int redirects = 0;
     Target target = pinned != null ? new Target(pinned, false) : null;
+    boolean asking = false;
     try {
       while (true) {
         RealRedisSession session;
@@ -196,22 +199,29 @@ final class ClusterBatches {
         List<QueuedResponse<?>> proxies = new ArrayList<>(queued.size());
         queued.forEach(response -> proxies.add(QueuedResponse.of(response.command())));
         try {
+          if (asking) {
+            session.run(ClusterFrames.ASKING); // inside MULTI the flag lasts until EXEC
+          }
           boolean executed = session.runTransaction(proxies);
           copyAll(queued, proxies);
           return executed;
         } catch (RedisServerException aborted) {
           RedisServerException refusal = refusal(proxies, aborted);
           Redirect redirect = Redirect.of(refusal, target.node().host());
-          if (pinned == null && redirect != null && redirect.kind() == Redirect.Kind.MOVED
-              && ++redirects <= route.cluster.maxRedirects()) {
-            route.cluster.listeners().clusterRedirected("moved");
-            route.cluster.topology().moved(redirect.slot(), redirect.target());
+          if (pinned == null && redirect != null && ++redirects <= route.cluster.maxRedirects()) {
+            boolean moved = redirect.kind() == Redirect.Kind.MOVED;
+            route.cluster.listeners().clusterRedirected(moved ? "moved" : "ask");
+            if (moved) {
+              route.cluster.topology().moved(redirect.slot(), redirect.target());
+            }
+            asking = !moved;
             target = new Target(redirect.target(), false);
             continue;
           }
           if (pinned == null && (redirect != null || Retries.didNotRun(refusal))) {
             route.cluster.topology().requestRefresh(refusal);
             deadline = Retries.pause(deadline, attempt++, aborted, route.cluster.retryBudgetNanos());
+            asking = false;
             target = null;
             continue;
           }
