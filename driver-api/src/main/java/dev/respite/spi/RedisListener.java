@@ -78,6 +78,28 @@ public interface RedisListener {
   /** A subscriber lost its connection because of {@code cause}, and is connecting again. */
   default void subscriberReconnecting(Throwable cause) {}
 
+  /**
+   * A Redis Cluster node redirected a command elsewhere: {@code kind} is {@code "moved"} (the slot has a new
+   * owner) or {@code "ask"} (the slot is being migrated). The command is then retried where the node said.
+   */
+  default void clusterRedirected(String kind) {}
+
+  /**
+   * A data source that follows a topology asked for it again (a cluster's slot map, the primary Sentinel names).
+   *
+   * @param cause why, low-cardinality: {@code initial}, {@code connection_failed}; a cluster's
+   *     {@code periodic}, {@code moved}, {@code uncovered_slot}; Sentinel's {@code poll}, {@code event},
+   *     {@code resubscribed}, {@code retry}; or the error code that refused a command in lower case
+   *     ({@code tryagain}, {@code clusterdown}, {@code loading}, {@code masterdown}, {@code readonly})
+   */
+  default void topologyRefreshed(String cause) {}
+
+  /**
+   * A cluster data source's slot map now names {@code nodes} nodes (primaries and replicas). Also called once
+   * when the listener is added to a cluster data source, to tell the current number.
+   */
+  default void clusterNodesKnown(int nodes) {}
+
   /** The data source was closed, or this listener removed: release what the listener holds (meters). */
   default void close() {}
 
@@ -90,14 +112,6 @@ public interface RedisListener {
    * @param current the new primary's {@code host:port}
    */
   default void primaryChanged(@Nullable String previous, String current) {}
-
-  /**
-   * A data source that follows a topology asked for it again.
-   *
-   * @param cause why, low-cardinality: {@code initial}, {@code poll}, {@code event}, {@code resubscribed},
-   *     {@code retry}, {@code readonly}, {@code loading}, {@code masterdown}, {@code connection_failed}
-   */
-  default void topologyRefreshed(String cause) {}
 
   /** What sends several commands in one write. */
   enum BatchKind {

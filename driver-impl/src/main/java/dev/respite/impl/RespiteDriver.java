@@ -1,6 +1,7 @@
 package dev.respite.impl;
 
 import dev.respite.RedisConfig;
+import dev.respite.impl.cluster.ClusterDataSource;
 import dev.respite.RedisDataSource;
 import dev.respite.impl.sentinel.SentinelDataSource;
 import dev.respite.spi.RedisDriver;
@@ -26,7 +27,7 @@ public final class RespiteDriver implements RedisDriver {
       case SENTINEL:
         return new SentinelDataSource(config);
       case CLUSTER:
-        throw new UnsupportedOperationException("TODO(cluster): ClusterDataSource"); // replaced by issue 14
+        return new ClusterDataSource(config);
       default:
         return new RealRedisDataSource(config);
     }

@@ -1,6 +1,5 @@
 package dev.respite.metrics;
 
-import dev.respite.RedisConfig;
 import dev.respite.RedisDataSource;
 import dev.respite.spi.RedisListener;
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,8 @@ final class MetricsListener implements ListenerBinding.Bound {
   private static final String PREFIX = "db.client.connection.";
   /** OpenTelemetry has no convention for pub/sub subscribers of a database client: these are Respite's own. */
   private static final String SUBSCRIBER_PREFIX = "respite.subscriber.";
+  /** Topology meters, Respite's own too: {@code respite.cluster.*}, {@code respite.topology.refreshes}. */
+  private static final String RESPITE_PREFIX = "respite.";
   private static final String COUNT_DESCRIPTION =
       "Connections in the pool, by state: idle (open, waiting) or used (lent to a session)";
   private static final Duration HISTOGRAM_MIN = Duration.ofNanos(10_000);
@@ -45,14 +48,19 @@ final class MetricsListener implements ListenerBinding.Bound {
   private final Map<String, Counter> subscriberReconnects = new ConcurrentHashMap<>();
   private final Tags pool;
   private final TopologyMeters topology;
+  /** Redirects by kind (moved, ask): few values, each registered when first seen. */
+  private final Map<String, Counter> redirects = new ConcurrentHashMap<>();
+  /** The nodes a cluster data source knows; its gauge is registered at the first report, so only for a cluster. */
+  private final AtomicInteger clusterNodes = new AtomicInteger();
+  private final AtomicBoolean clusterNodesRegistered = new AtomicBoolean();
 
   MetricsListener(RedisDataSource dataSource, MeterRegistry registry, CommandTag commandTag, boolean histograms) {
-    RedisConfig config = dataSource.config();
+    ServerAddress server = ServerAddress.of(dataSource.config());
     Tags pool = Tags.of(POOL_NAME, dataSource.poolName());
     this.meters = new RegisteredMeters(registry);
     this.commandTag = commandTag;
     this.histograms = histograms;
-    this.operations = operationTimers(pool, config.host(), Integer.toString(config.port()));
+    this.operations = operationTimers(pool, server.host(), Integer.toString(server.port()));
 
     gauge(dataSource, "count", COUNT_DESCRIPTION, pool.and("state", "idle"), ds -> ds.poolStats().idle());
     gauge(dataSource, "count", COUNT_DESCRIPTION, pool.and("state", "used"), ds -> ds.poolStats().active());
@@ -153,8 +161,33 @@ final class MetricsListener implements ListenerBinding.Bound {
   }
 
   @Override
+  public void clusterRedirected(String kind) {
+    increment(redirects, kind, k -> Counter.builder(RESPITE_PREFIX + "cluster.redirects")
+        .description("Commands a Redis Cluster node redirected (MOVED, ASK) and the driver followed, by kind")
+        .tags(pool).tag("kind", k));
+  }
+
+  @Override
   public void topologyRefreshed(String cause) {
     topology.refreshed(cause);
+  }
+
+  @Override
+  public void clusterNodesKnown(int nodes) {
+    clusterNodes.set(nodes);
+    if (clusterNodesRegistered.compareAndSet(false, true)) {
+      meters.register(Gauge.builder(RESPITE_PREFIX + "cluster.nodes", clusterNodes, AtomicInteger::get)
+          .description("Nodes of the Redis Cluster the slot map names, primaries and replicas").tags(pool)
+          .strongReference(true)::register);
+    }
+  }
+
+  private void increment(Map<String, Counter> counters, String tag,
+      java.util.function.Function<String, Counter.Builder> builder) {
+    Counter counter = counters.computeIfAbsent(tag, t -> meters.register(builder.apply(t)::register));
+    if (counter != null) {
+      counter.increment();
+    }
   }
 
   private static void record(@Nullable Timer timer, long nanos) {

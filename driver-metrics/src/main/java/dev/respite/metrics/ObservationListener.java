@@ -34,8 +34,9 @@ final class ObservationListener implements ListenerBinding.Bound {
     RedisConfig config = dataSource.config();
     this.registry = registry;
     this.convention = convention;
-    this.host = config.host();
-    this.port = config.port();
+    ServerAddress server = ServerAddress.of(config);
+    this.host = server.host();
+    this.port = server.port();
     this.poolName = dataSource.poolName();
     this.queryText = queryText;
     this.poolWaitThresholdNanos = poolWaitThreshold.toNanos();

@@ -24,6 +24,40 @@ public final class QueuedResponse<T extends @Nullable Object> implements Respons
     this.command = command;
   }
 
+  /**
+   * A response of its own for {@code command}, for a router that sends a caller's queued command as part of
+   * another batch and hands the outcome on with {@link #completeFrom}.
+   */
+  public static <T extends @Nullable Object> QueuedResponse<T> of(Command<T> command) {
+    return new QueuedResponse<>(command);
+  }
+
+  /** Takes the outcome of {@code other}, a response of the same command; nothing if this one is done. */
+  public void completeFrom(QueuedResponse<T> other) {
+    if (done || !other.done) {
+      return;
+    }
+    RuntimeException cause = other.failure;
+    if (cause != null) {
+      fail(cause);
+    } else {
+      complete(other.value);
+    }
+  }
+
+  /** Completes with {@code decoded} (null for a {@code queueVoid} response), unless already done. */
+  public void complete(@Nullable T decoded) {
+    if (!done) {
+      value = discardsValue ? null : decoded;
+      done = true;
+    }
+  }
+
+  /** The failure, or null if the response has none (yet). */
+  public @Nullable RuntimeException failure() {
+    return failure;
+  }
+
   /** Makes this the response of a method that returns nothing: its value is null once the reply is read. */
   void discardValue() {
     discardsValue = true;

@@ -1,6 +1,8 @@
 package dev.respite.impl.connection;
 
 import dev.respite.RedisConfig;
+import dev.respite.impl.command.ClusterFrames;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -16,11 +18,15 @@ public final class Connector {
   private final @Nullable TlsContext tls;
   /** Where a connector that follows a moving target (a Sentinel primary) connects now; null for a fixed one. */
   private final @Nullable Supplier<Connector> target;
+  /** Whether each connection sends {@code READONLY} after its handshake (a cluster replica's readers). */
+  private final boolean readOnly;
 
-  private Connector(RedisConfig config, @Nullable TlsContext tls, @Nullable Supplier<Connector> target) {
+  private Connector(RedisConfig config, @Nullable TlsContext tls, @Nullable Supplier<Connector> target,
+      boolean readOnly) {
     this.config = config;
     this.tls = tls;
     this.target = target;
+    this.readOnly = readOnly;
   }
 
   /**
@@ -34,7 +40,7 @@ public final class Connector {
           + " certificate and host name are NOT verified, so anyone on the network path can pose as the server"
           + " and read the password and data. Use tlsCaCertificate instead outside of tests.");
     }
-    return new Connector(config, config.tls() ? TlsContext.of(config) : null, null);
+    return new Connector(config, config.tls() ? TlsContext.of(config) : null, null, false);
   }
 
   /**
@@ -42,7 +48,7 @@ public final class Connector {
    * credentials), sharing this one's TLS material, which is read once per data source.
    */
   public Connector withConfig(RedisConfig nodeConfig) {
-    return new Connector(nodeConfig, tls, null);
+    return new Connector(nodeConfig, tls, null, false);
   }
 
   /**
@@ -51,7 +57,16 @@ public final class Connector {
    * {@link #config()} stays this one's.
    */
   public Connector following(Supplier<Connector> target) {
-    return new Connector(config, tls, target);
+    return new Connector(config, tls, target, false);
+  }
+
+  /**
+   * A connector to another node of the same deployment (a cluster node), with every other setting and the TLS
+   * material of this one. With {@code readOnly}, each connection sends {@code READONLY} after its handshake, so
+   * that a cluster replica serves reads on it: such connections belong in a pool of their own.
+   */
+  public Connector forNode(String host, int port, boolean readOnly) {
+    return new Connector(config.toBuilder().host(host).port(port).build(), tls, null, readOnly);
   }
 
   /** The configuration every connection is opened with. */
@@ -70,6 +85,16 @@ public final class Connector {
     if (moving != null) {
       return moving.get().open();
     }
-    return RedisConnection.open(config, tls);
+    RedisConnection connection = RedisConnection.open(config, tls);
+    if (readOnly) {
+      try {
+        connection.call(ClusterFrames.READONLY);
+      } catch (IOException | RuntimeException e) {
+        RuntimeException failure = FailureClassifier.classify(connection, "READONLY", e);
+        connection.close();
+        throw failure;
+      }
+    }
+    return connection;
   }
 }

@@ -235,8 +235,18 @@ public final class Listeners implements RedisListener {
   }
 
   @Override
+  public void clusterRedirected(String kind) {
+    each(listener -> listener.clusterRedirected(kind));
+  }
+
+  @Override
   public void topologyRefreshed(String cause) {
     each(listener -> listener.topologyRefreshed(cause));
+  }
+
+  @Override
+  public void clusterNodesKnown(int nodes) {
+    each(listener -> listener.clusterNodesKnown(nodes));
   }
 
   private void each(Consumer<RedisListener> event) {
