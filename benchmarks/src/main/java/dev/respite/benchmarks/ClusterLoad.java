@@ -31,6 +31,8 @@ public final class ClusterLoad {
   private static final int PROBE_SLOTS = 64;
   /** Unmeasured time at the start of each slice, so threads and connections idle since the last are busy. */
   private static final long LEAD_IN_MILLIS = 250;
+  /** How long the threads get to finish their last command once a slice ends. */
+  private static final long JOIN_SECONDS = 30;
 
   private final ClusterClient client;
   private final ClusterKeys keys;
@@ -140,8 +142,10 @@ public final class ClusterLoad {
     long elapsed = System.nanoTime() - start;
     long allocatedAfter = PoolLoad.totalAllocatedBytes(threadBean);
     stop.set(true);
+    // One deadline for all: a command stuck on a dead node must not cost 30 s per thread.
+    long joinDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JOIN_SECONDS);
     for (Thread thread : threads) {
-      thread.join(TimeUnit.SECONDS.toMillis(30));
+      thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(joinDeadline - System.nanoTime())));
     }
     long stillRunning = threads.stream().filter(Thread::isAlive).count();
     stuck += stillRunning;
