@@ -1,7 +1,10 @@
 package dev.respite;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
@@ -165,6 +168,66 @@ public final class RedisConfig {
   /** How often a subscriber pings its server. */
   public Duration subscriberPingInterval() {
     return require(RedisOption.SUBSCRIBER_PING_INTERVAL);
+  }
+
+  /** How the servers are arranged: one server, Sentinel or Cluster. */
+  public Topology topology() {
+    if (get(RedisOption.SENTINEL_MASTER) != null) {
+      return Topology.SENTINEL;
+    }
+    return require(RedisOption.CLUSTER) ? Topology.CLUSTER : Topology.STANDALONE;
+  }
+
+  /**
+   * The sentinels or cluster seeds as {@code host:port} ({@code [::1]:port} for IPv6), each port defaulted
+   * (26379 for a sentinel, 6379 otherwise); {@code [host:port]} when {@link RedisOption#NODES} is unset.
+   */
+  public List<String> nodes() {
+    String nodes = get(RedisOption.NODES);
+    if (nodes == null) {
+      return List.of(HostPort.format(host(), port()));
+    }
+    int defaultPort = topology() == Topology.SENTINEL ? 26379 : 6379;
+    List<String> list = new ArrayList<>();
+    for (String node : nodes.split(",")) {
+      list.add(HostPort.parse(node, defaultPort, "option nodes"));
+    }
+    return Collections.unmodifiableList(list);
+  }
+
+  /** The name the sentinels know the primary by, or null when this is not a Sentinel data source. */
+  public @Nullable String sentinelMaster() {
+    return get(RedisOption.SENTINEL_MASTER);
+  }
+
+  /** ACL user for the sentinels, or null. */
+  public @Nullable String sentinelUsername() {
+    return get(RedisOption.SENTINEL_USERNAME);
+  }
+
+  /** Password for the sentinels, or null when they need none. */
+  public @Nullable String sentinelPassword() {
+    return get(RedisOption.SENTINEL_PASSWORD);
+  }
+
+  /** How often the sentinels are polled for the primary's address; zero means never. */
+  public Duration sentinelPollInterval() {
+    return require(RedisOption.SENTINEL_POLL_INTERVAL);
+  }
+
+  /** How often a cluster's slot map is refreshed; zero means only after redirects and failures. */
+  public Duration clusterRefreshPeriod() {
+    return require(RedisOption.CLUSTER_REFRESH_PERIOD);
+  }
+
+  /** Most redirects one cluster command follows. */
+  public int clusterMaxRedirects() {
+    return require(RedisOption.CLUSTER_MAX_REDIRECTS);
+  }
+
+  /** Where read-only sessions read. */
+  public ReadFrom readFrom() {
+    return require(RedisOption.READ_FROM);
   }
 
   /** Whether connections use TLS. */
@@ -417,6 +480,51 @@ public final class RedisConfig {
       return set(RedisOption.MAX_NESTING_DEPTH, depth);
     }
 
+    /** Sets {@link RedisOption#NODES} from {@code host[:port]} entries. */
+    public Builder nodes(String... nodes) {
+      return set(RedisOption.NODES, String.join(",", nodes));
+    }
+
+    /** Sets {@link RedisOption#SENTINEL_MASTER}: the data source follows that primary through Sentinel. */
+    public Builder sentinelMaster(String masterName) {
+      return set(RedisOption.SENTINEL_MASTER, masterName);
+    }
+
+    /** Sets {@link RedisOption#SENTINEL_USERNAME}. */
+    public Builder sentinelUsername(String username) {
+      return set(RedisOption.SENTINEL_USERNAME, username);
+    }
+
+    /** Sets {@link RedisOption#SENTINEL_PASSWORD}. */
+    public Builder sentinelPassword(String password) {
+      return set(RedisOption.SENTINEL_PASSWORD, password);
+    }
+
+    /** Sets {@link RedisOption#SENTINEL_POLL_INTERVAL}; zero turns polling off. */
+    public Builder sentinelPollInterval(Duration interval) {
+      return set(RedisOption.SENTINEL_POLL_INTERVAL, interval);
+    }
+
+    /** Sets {@link RedisOption#CLUSTER}. */
+    public Builder cluster(boolean cluster) {
+      return set(RedisOption.CLUSTER, cluster);
+    }
+
+    /** Sets {@link RedisOption#CLUSTER_REFRESH_PERIOD}; zero turns periodic refresh off. */
+    public Builder clusterRefreshPeriod(Duration period) {
+      return set(RedisOption.CLUSTER_REFRESH_PERIOD, period);
+    }
+
+    /** Sets {@link RedisOption#CLUSTER_MAX_REDIRECTS}. */
+    public Builder clusterMaxRedirects(int redirects) {
+      return set(RedisOption.CLUSTER_MAX_REDIRECTS, redirects);
+    }
+
+    /** Sets {@link RedisOption#READ_FROM}. */
+    public Builder readFrom(ReadFrom readFrom) {
+      return set(RedisOption.READ_FROM, readFrom);
+    }
+
     /**
      * Checks the options against each other and builds the configuration.
      *
@@ -448,6 +556,18 @@ public final class RedisConfig {
         throw new IllegalArgumentException("Option tlsCaCertificate contradicts tlsInsecureSkipVerify=true,"
             + " which trusts any certificate: set one or the other");
       }
+      if (config.sentinelMaster() != null && Boolean.TRUE.equals(config.get(RedisOption.CLUSTER))) {
+        throw new IllegalArgumentException("Options sentinelMaster and cluster=true contradict each other:"
+            + " a data source follows either a Sentinel primary or a cluster");
+      }
+      if (config.sentinelUsername() != null && config.sentinelPassword() == null) {
+        throw new IllegalArgumentException("Option sentinelUsername needs option sentinelPassword as well");
+      }
+      if (config.topology() == Topology.CLUSTER && config.database() != 0) {
+        throw new IllegalArgumentException("Option database is " + config.database()
+            + ", but a Redis Cluster has only database 0");
+      }
+      config.nodes(); // fails now, naming the entry, rather than at the first connect
       return config;
     }
   }

@@ -56,6 +56,16 @@ public interface RedisDataSource extends AutoCloseable {
    */
   RedisSession openSession(int database);
 
+  /**
+   * Opens a session for reads, on the configured default database, sent where {@link RedisOption#READ_FROM}
+   * says: on a Sentinel or Cluster data source possibly a replica, which may lag behind its primary. A write
+   * on it fails with the server's {@code READONLY} error; it is never redirected silently. On one server,
+   * the same as {@link #openSession()}.
+   */
+  default RedisSession openReadOnlySession() {
+    return openSession();
+  }
+
   /** The configuration this data source was created with. */
   RedisConfig config();
 

@@ -90,6 +90,43 @@ public final class RedisOption<T> {
   /** Most commands in flight on one lane; beyond it callers wait at most {@link #POOL_MAX_WAIT}. */
   public static final RedisOption<Integer> MULTIPLEX_MAX_IN_FLIGHT = integer("multiplexMaxInFlight", 1024,
       "Most commands written or waiting on one lane; beyond it callers wait up to poolMaxWait.", 1, 1_000_000);
+  /**
+   * The sentinels ({@code redis-sentinel://}) or the cluster's seed nodes ({@code redis-cluster://}): a comma
+   * list of {@code host[:port]}; unset, {@code host:port}.
+   */
+  public static final RedisOption<String> NODES = string("nodes", null,
+      "Sentinels or cluster seed nodes, comma-separated host[:port] (Sentinel port 26379 by default); the "
+          + "redis-sentinel:// and redis-cluster:// URLs set it.", RedisOption::isNodeList,
+      "must be a comma-separated list of host[:port]");
+  /** The name Sentinel knows the primary by; setting it makes the data source follow that primary. */
+  public static final RedisOption<String> SENTINEL_MASTER = string("sentinelMaster", null,
+      "Name of the primary the sentinels watch; the path of a redis-sentinel:// URL sets it.",
+      RedisOption::noWhitespace, "must be a name without spaces");
+  /** ACL user for the sentinels (the data nodes use {@link #USERNAME}). */
+  public static final RedisOption<String> SENTINEL_USERNAME = string("sentinelUsername", null,
+      "ACL user for AUTH to the sentinels; needs sentinelPassword.", s -> !s.isEmpty(), "must not be empty");
+  /** Password for the sentinels; never printed. */
+  public static final RedisOption<String> SENTINEL_PASSWORD = new RedisOption<>("sentinelPassword",
+      String.class, null, "Password for AUTH to the sentinels; never printed or logged.", Function.identity(),
+      s -> true, "", true);
+  /** How often the primary's address is asked of the sentinels, besides their notifications; 0 = never. */
+  public static final RedisOption<Duration> SENTINEL_POLL_INTERVAL = duration("sentinelPollInterval",
+      Duration.ofSeconds(5), "How often the sentinels are asked for the primary's address, in case a "
+          + "notification was lost; 0 = only notifications and errors.", true);
+  /** Whether {@link #NODES} are seeds of a Redis Cluster; a {@code redis-cluster://} URL sets it. */
+  public static final RedisOption<Boolean> CLUSTER = bool("cluster", false,
+      "Treat nodes as the seeds of a Redis Cluster; redis-cluster:// sets it.");
+  /** How often the cluster's slot map is refreshed besides redirects and failures; 0 = never. */
+  public static final RedisOption<Duration> CLUSTER_REFRESH_PERIOD = duration("clusterRefreshPeriod",
+      Duration.ofSeconds(15), "How often the cluster's slot map is refreshed besides MOVED and failed "
+          + "connects; 0 = only then.", true);
+  /** Most MOVED/ASK redirects one command follows. */
+  public static final RedisOption<Integer> CLUSTER_MAX_REDIRECTS = integer("clusterMaxRedirects", 5,
+      "Most MOVED/ASK redirects one command follows before it fails.", 0, 100);
+  /** Where read-only sessions read on a Sentinel or Cluster data source. */
+  public static final RedisOption<ReadFrom> READ_FROM = new RedisOption<>("readFrom", ReadFrom.class,
+      ReadFrom.PRIMARY, "Where openReadOnlySession() reads: primary, primaryPreferred, replica or "
+          + "replicaPreferred (Sentinel and Cluster).", ReadFrom::parse, v -> true, "", false);
   /** Whether to connect with TLS; a {@code rediss://} URL sets it. */
   public static final RedisOption<Boolean> TLS = bool("tls", false,
       "Connect with TLS, verifying the server's certificate and host name; rediss:// sets it.");
@@ -225,6 +262,15 @@ public final class RedisOption<T> {
 
   private static boolean noWhitespace(String s) {
     return !s.isEmpty() && s.chars().noneMatch(Character::isWhitespace);
+  }
+
+  private static boolean isNodeList(String s) {
+    for (String node : s.split(",", -1)) {
+      if (node.isBlank() || node.chars().anyMatch(Character::isWhitespace)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static RedisOption<String> string(String name, @Nullable String defaultValue, String description,

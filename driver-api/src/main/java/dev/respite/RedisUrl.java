@@ -6,11 +6,20 @@ import java.util.Locale;
 
 /**
  * Parses {@code redis://[[user]:password@]host[:port][/database][?option=value&...]} onto a builder;
- * {@code rediss://} also sets {@code tls=true}.
+ * {@code rediss://} also sets {@code tls=true}. {@code redis-sentinel://host[:port][,host[:port]...]/master}
+ * and {@code redis-cluster://host:port[,host:port...]} (and their {@code rediss-} forms) list the sentinels or
+ * the cluster's seeds in {@link RedisOption#NODES}.
  */
 final class RedisUrl {
-  private static final String SCHEME = "redis://";
-  private static final String TLS_SCHEME = "rediss://";
+  private enum Scheme {
+    STANDALONE("redis"), SENTINEL("redis-sentinel"), CLUSTER("redis-cluster");
+
+    final String name;
+
+    Scheme(String name) {
+      this.name = name;
+    }
+  }
 
   private RedisUrl() {}
 
@@ -18,13 +27,20 @@ final class RedisUrl {
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("Redis URL is empty; expected redis://host[:port][/database]");
     }
-    String lower = url.toLowerCase(Locale.ROOT);
-    boolean tls = lower.startsWith(TLS_SCHEME);
-    if (!tls && !lower.startsWith(SCHEME)) {
-      throw new IllegalArgumentException("Redis URL must start with redis:// or rediss:// (TLS), got: "
-          + redact(url));
+    int separator = url.indexOf("://");
+    String schemeText = separator < 0 ? "" : RedisOption.lower(url.substring(0, separator));
+    boolean tls = schemeText.startsWith("rediss");
+    Scheme scheme = null;
+    for (Scheme candidate : Scheme.values()) {
+      if (schemeText.equals(candidate.name) || schemeText.equals(candidate.name.replace("redis", "rediss"))) {
+        scheme = candidate;
+      }
     }
-    String rest = url.substring(tls ? TLS_SCHEME.length() : SCHEME.length());
+    if (scheme == null) {
+      throw new IllegalArgumentException("Redis URL must start with redis://, rediss:// (TLS), redis-sentinel:// or"
+          + " redis-cluster://, got: " + redact(url));
+    }
+    String rest = url.substring(separator + 3);
     if (rest.indexOf('#') >= 0) {
       throw new IllegalArgumentException("Redis URL must not have a #fragment: " + redact(url));
     }
@@ -34,19 +50,38 @@ final class RedisUrl {
     int at = beforeQuery.lastIndexOf('@');
     int slash = beforeQuery.indexOf('/', at + 1);
     String authority = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
+    String path = slash < 0 ? "" : beforeQuery.substring(slash + 1);
     if (at >= 0) {
       userInfo(authority.substring(0, at), builder, url);
     }
-    hostAndPort(authority.substring(at + 1), builder, url);
-    if (slash >= 0) {
-      database(beforeQuery.substring(slash + 1), builder, url);
+    String hosts = authority.substring(at + 1);
+    if (scheme == Scheme.STANDALONE) {
+      if (hosts.indexOf(',') >= 0) {
+        throw new IllegalArgumentException("A redis:// URL names one server; list sentinels with"
+            + " redis-sentinel:// or cluster nodes with redis-cluster://: " + redact(url));
+      }
+      hostAndPort(hosts, builder, url);
+    } else {
+      builder.set(RedisOption.NODES.name(), hosts);
+    }
+    if (scheme == Scheme.SENTINEL) {
+      if (path.isEmpty()) {
+        throw new IllegalArgumentException("A redis-sentinel:// URL needs the primary's name as its path, as in"
+            + " redis-sentinel://host:26379/mymaster: " + redact(url));
+      }
+      builder.set(RedisOption.SENTINEL_MASTER.name(), decode(path, "primary name"));
+    } else if (scheme == Scheme.CLUSTER) {
+      builder.set(RedisOption.CLUSTER, true);
+      database(path, builder, url);
+    } else {
+      database(path, builder, url);
     }
     if (query >= 0) {
       options(rest.substring(query + 1), builder);
     }
     if (tls) {
       if (builder.isSet(RedisOption.TLS) && !Boolean.TRUE.equals(builder.value(RedisOption.TLS))) {
-        throw new IllegalArgumentException("Option tls=false contradicts the rediss:// (TLS) scheme");
+        throw new IllegalArgumentException("Option tls=false contradicts the " + schemeText + ":// (TLS) scheme");
       }
       builder.set(RedisOption.TLS, true);
     }
@@ -69,30 +104,9 @@ final class RedisUrl {
   }
 
   private static void hostAndPort(String hostPort, RedisConfig.Builder builder, String url) {
-    String host;
-    String port = null;
-    if (hostPort.startsWith("[")) {
-      int close = hostPort.indexOf(']');
-      if (close < 0) {
-        throw new IllegalArgumentException("Redis URL has an unclosed [IPv6 address]: " + redact(url));
-      }
-      host = hostPort.substring(1, close);
-      String after = hostPort.substring(close + 1);
-      if (!after.isEmpty()) {
-        if (!after.startsWith(":")) {
-          throw new IllegalArgumentException("Redis URL has text after the [IPv6 address]: " + redact(url));
-        }
-        port = after.substring(1);
-      }
-    } else {
-      int colon = hostPort.lastIndexOf(':');
-      host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-      port = colon < 0 ? null : hostPort.substring(colon + 1);
-    }
-    if (host.isEmpty()) {
-      throw new IllegalArgumentException("Redis URL has no host: " + redact(url));
-    }
-    builder.set(RedisOption.HOST.name(), host);
+    HostPort parts = HostPort.split(hostPort, "Redis URL", redact(url));
+    builder.set(RedisOption.HOST.name(), parts.host());
+    String port = parts.port();
     if (port != null) {
       builder.set(RedisOption.PORT.name(), port);
     }

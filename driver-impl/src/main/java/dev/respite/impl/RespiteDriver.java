@@ -21,6 +21,13 @@ public final class RespiteDriver implements RedisDriver {
 
   @Override
   public RedisDataSource createDataSource(RedisConfig config) {
-    return new RealRedisDataSource(config);
+    switch (config.topology()) {
+      case SENTINEL:
+        throw new UnsupportedOperationException("TODO(sentinel): SentinelDataSource"); // replaced by issue 13
+      case CLUSTER:
+        throw new UnsupportedOperationException("TODO(cluster): ClusterDataSource"); // replaced by issue 14
+      default:
+        return new RealRedisDataSource(config);
+    }
   }
 }

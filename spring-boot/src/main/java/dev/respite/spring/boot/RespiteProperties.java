@@ -1,5 +1,6 @@
 package dev.respite.spring.boot;
 
+import dev.respite.ReadFrom;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("respite")
 public class RespiteProperties {
-  /** Server URL: redis://[[user]:password@]host[:port][/database][?option=value&...]; rediss:// for TLS. */
+  /**
+   * Server URL: redis://[[user]:password@]host[:port][/database][?option=value&...]; rediss:// for TLS;
+   * redis-sentinel://host[:port][,host[:port]...]/primaryName or redis-cluster://host:port[,host:port...].
+   */
   private @Nullable String url;
   /** Server host name or IP address. */
   private @Nullable String host;
@@ -74,6 +78,24 @@ public class RespiteProperties {
   private @Nullable Integer multiplex;
   /** Most commands written or waiting on one lane; beyond it callers wait up to poolMaxWait. */
   private @Nullable Integer multiplexMaxInFlight;
+  /** Sentinels or cluster seed nodes, comma-separated host[:port] (Sentinel port 26379 by default); the redis-sentinel:// and redis-cluster:// URLs set it. */
+  private @Nullable String nodes;
+  /** Name of the primary the sentinels watch; the path of a redis-sentinel:// URL sets it. */
+  private @Nullable String sentinelMaster;
+  /** ACL user for AUTH to the sentinels; needs sentinelPassword. */
+  private @Nullable String sentinelUsername;
+  /** Password for AUTH to the sentinels; never printed or logged. */
+  private @Nullable String sentinelPassword;
+  /** How often the sentinels are asked for the primary's address, in case a notification was lost; 0 = only notifications and errors. */
+  private @Nullable Duration sentinelPollInterval;
+  /** Treat nodes as the seeds of a Redis Cluster; redis-cluster:// sets it. */
+  private @Nullable Boolean cluster;
+  /** How often the cluster's slot map is refreshed besides MOVED and failed connects; 0 = only then. */
+  private @Nullable Duration clusterRefreshPeriod;
+  /** Most MOVED/ASK redirects one command follows before it fails. */
+  private @Nullable Integer clusterMaxRedirects;
+  /** Where openReadOnlySession() reads: primary, primaryPreferred, replica or replicaPreferred (Sentinel and Cluster). */
+  private @Nullable ReadFrom readFrom;
   /** Connect with TLS, verifying the server's certificate and host name; rediss:// sets it. */
   private @Nullable Boolean tls;
   /** PEM file of the CA certificate(s) to trust instead of the JDK's trust store. */
@@ -364,5 +386,77 @@ public class RespiteProperties {
 
   public void setMaxNestingDepth(@Nullable Integer maxNestingDepth) {
     this.maxNestingDepth = maxNestingDepth;
+  }
+
+  public @Nullable String getNodes() {
+    return nodes;
+  }
+
+  public void setNodes(@Nullable String nodes) {
+    this.nodes = nodes;
+  }
+
+  public @Nullable String getSentinelMaster() {
+    return sentinelMaster;
+  }
+
+  public void setSentinelMaster(@Nullable String sentinelMaster) {
+    this.sentinelMaster = sentinelMaster;
+  }
+
+  public @Nullable String getSentinelUsername() {
+    return sentinelUsername;
+  }
+
+  public void setSentinelUsername(@Nullable String sentinelUsername) {
+    this.sentinelUsername = sentinelUsername;
+  }
+
+  public @Nullable String getSentinelPassword() {
+    return sentinelPassword;
+  }
+
+  public void setSentinelPassword(@Nullable String sentinelPassword) {
+    this.sentinelPassword = sentinelPassword;
+  }
+
+  public @Nullable Duration getSentinelPollInterval() {
+    return sentinelPollInterval;
+  }
+
+  public void setSentinelPollInterval(@Nullable Duration sentinelPollInterval) {
+    this.sentinelPollInterval = sentinelPollInterval;
+  }
+
+  public @Nullable Boolean getCluster() {
+    return cluster;
+  }
+
+  public void setCluster(@Nullable Boolean cluster) {
+    this.cluster = cluster;
+  }
+
+  public @Nullable Duration getClusterRefreshPeriod() {
+    return clusterRefreshPeriod;
+  }
+
+  public void setClusterRefreshPeriod(@Nullable Duration clusterRefreshPeriod) {
+    this.clusterRefreshPeriod = clusterRefreshPeriod;
+  }
+
+  public @Nullable Integer getClusterMaxRedirects() {
+    return clusterMaxRedirects;
+  }
+
+  public void setClusterMaxRedirects(@Nullable Integer clusterMaxRedirects) {
+    this.clusterMaxRedirects = clusterMaxRedirects;
+  }
+
+  public @Nullable ReadFrom getReadFrom() {
+    return readFrom;
+  }
+
+  public void setReadFrom(@Nullable ReadFrom readFrom) {
+    this.readFrom = readFrom;
   }
 }
