@@ -152,7 +152,8 @@ public final class BenchmarkSuite {
             + "to Micrometer Tracing's OpenTelemetry bridge (SDK, every span sampled, batched, then dropped).",
         "Case 8 (issue 14) runs each client in a JVM of its own (`ClusterLoad`) against one local six-node "
             + "cluster (`LocalRedisCluster` of test-support: 3 primaries, 3 replicas, loopback): 32 platform threads, "
-            + "each going over its share of 16,384 keys, one per hash slot, with SET then GET (100-byte values "
+            + "each going over its share of 16,384 keys, one per hash slot, in a shuffled order of its own (so that "
+            + "about a third of the threads are on each primary at any moment), with SET then GET (100-byte values "
             + "naming the client, the key and which of two values was written, so a GET matches only the SET just "
             + "before it); one operation is one command, every reply checked. The three JVMs start and warm up "
             + "in turn, then measure in slices, the order rotated every round (respite, jedis, lettuce; jedis, "

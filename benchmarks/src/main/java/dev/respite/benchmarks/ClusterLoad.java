@@ -37,7 +37,10 @@ public final class ClusterLoad {
   private final ClusterClient client;
   private final ClusterKeys keys;
   private final int threadCount;
-  /** Per thread: how many times it went over all its keys, kept across slices to alternate the values. */
+  /** Per thread: the order in which it goes over its slots, see {@link #slotOrders}. */
+  private final int[][] slotOrders;
+  /** Per thread: where it is in its order, and how many times it went over it (which value it writes). */
+  private final int[] positions;
   private final int[] passes;
   private final LatencyHistogram histogram = new LatencyHistogram();
   private final LongAdder measuredOps = new LongAdder();
@@ -57,6 +60,8 @@ public final class ClusterLoad {
     this.client = client;
     this.keys = keys;
     this.threadCount = threadCount;
+    this.slotOrders = slotOrders(threadCount);
+    this.positions = new int[threadCount];
     this.passes = new int[threadCount];
   }
 
@@ -160,22 +165,42 @@ public final class ClusterLoad {
         + " errors=" + (errors.sum() - errorsBefore) + " stuck=" + stillRunning);
   }
 
-  /** Thread {@code index} takes the slots index, index + threads, ...: every thread reaches every node. */
+  /**
+   * Thread {@code index} goes over the slots index, index + threads, ... in an order of its own, shuffled once
+   * with its index as the seed (the same for every client). In slot order the threads, all about as fast,
+   * would move through the slot range together and load one primary at a time; shuffled, each command's node
+   * is independent of the other threads' (about a third of them on each primary at any moment).
+   */
+  private static int[][] slotOrders(int threadCount) {
+    int[][] orders = new int[threadCount][];
+    for (int index = 0; index < threadCount; index++) {
+      List<Integer> slots = new ArrayList<>();
+      for (int slot = index; slot < ClusterKeys.SLOTS; slot += threadCount) {
+        slots.add(slot);
+      }
+      java.util.Collections.shuffle(slots, new java.util.Random(index));
+      orders[index] = slots.stream().mapToInt(Integer::intValue).toArray();
+    }
+    return orders;
+  }
+
   private void loop(int index, AtomicBoolean stop) {
-    int slot = index;
+    int[] order = slotOrders[index];
+    int position = positions[index];
     int pass = passes[index];
     while (!stop.get()) {
+      int slot = order[position];
       String key = keys.key(slot);
       String value = keys.value(slot, pass & 1);
       if (timedSet(key, value)) {
         timedGet(key, value);
       }
-      slot += threadCount;
-      if (slot >= ClusterKeys.SLOTS) {
-        slot = index;
+      if (++position == order.length) {
+        position = 0;
         pass++;
       }
     }
+    positions[index] = position;
     passes[index] = pass;
   }
 
