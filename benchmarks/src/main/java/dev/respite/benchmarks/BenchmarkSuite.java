@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs every case for Respite, Jedis and Lettuce, and redis-benchmark as the reference, against one
@@ -28,6 +29,7 @@ public final class BenchmarkSuite {
     List<String> pinnedDetails = new ArrayList<>();
     RedisBenchmarkReference reference;
     String serverVersion;
+    @Nullable String cluster = null;
     try (LocalRedisServer redis = LocalRedisServer.launch()) {
       serverVersion = LocalRedisServer.version();
       System.setProperty(BenchmarkServer.HOST_PROPERTY, redis.host());
@@ -67,10 +69,16 @@ public final class BenchmarkSuite {
         if (settings.cases.contains(7)) {
           rows.addAll(jmh.observabilityOverhead());
         }
+        if (settings.cases.contains(8)) {
+          // Its own six servers, started and stopped within the case; the standalone server stays idle.
+          ClusterCases clusterCases = new ClusterCases(settings);
+          rows.addAll(clusterCases.run());
+          cluster = clusterCases.clusterDescription();
+        }
       }
     }
     Duration took = Duration.between(started, Instant.now());
-    new ResultsDocument(rows, environment(settings, started, took, serverVersion, reference),
+    new ResultsDocument(rows, environment(settings, started, took, serverVersion, cluster, reference),
         notes(pinnedDetails))
         .write(settings.output, settings.smoke);
     System.out.println("Wrote " + settings.output.toAbsolutePath() + " in " + took.toSeconds() + " s");
@@ -78,7 +86,7 @@ public final class BenchmarkSuite {
   }
 
   private static Map<String, String> environment(SuiteSettings settings, Instant started, Duration took,
-      String serverVersion, RedisBenchmarkReference reference) {
+      String serverVersion, @Nullable String cluster, RedisBenchmarkReference reference) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("Command", "`" + settings.command + "`");
     environment.put("Date", started.truncatedTo(ChronoUnit.SECONDS) + " (took " + took.toMinutes() + " min "
@@ -89,6 +97,10 @@ public final class BenchmarkSuite {
     environment.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch"));
     environment.put("Server", "redis-server " + serverVersion + " on loopback, `--save \"\" --appendonly no`");
+    if (cluster != null) {
+      environment.put("Cluster (case 8)", cluster + ", 3 primaries + 3 replicas, `cluster-node-timeout 2000`, "
+          + "the same persistence settings");
+    }
     environment.put("Settings", settings.describe());
     environment.put("Reference commands", reference.commands().isEmpty() ? "none"
         : "`" + String.join("`, `", reference.commands()) + "`");
@@ -138,6 +150,18 @@ public final class BenchmarkSuite {
         "Case 7 is Respite only: `off` has no listener and no JFR recording; `jfr` runs a recording with the "
             + "JDK's `default` settings, which record every `dev.respite.Command`; `tracing` binds RespiteTracing "
             + "to Micrometer Tracing's OpenTelemetry bridge (SDK, every span sampled, batched, then dropped).",
+        "Case 8 (issue 14) runs each client in a JVM of its own (`ClusterLoad`) against one local six-node "
+            + "cluster (`LocalRedisCluster` of test-support: 3 primaries, 3 replicas, loopback): 32 platform threads, "
+            + "each going over its share of 16,384 keys, one per hash slot, in a shuffled order of its own (so that "
+            + "about a third of the threads are on each primary at any moment), with SET then GET (100-byte values "
+            + "naming the client, the key and which of two values was written, so a GET matches only the SET just "
+            + "before it); one operation is one command, every reply checked. The three JVMs start and warm up "
+            + "in turn, then measure in slices, the order rotated every round (respite, jedis, lettuce; jedis, "
+            + "lettuce, respite; ...), so that a drift of the machine reaches all three; figures are over all of a "
+            + "client's slices. Respite: `redis-cluster://` with every node as a seed, `poolMaxTotal=16` per node, "
+            + "one session per command; Jedis 8's `RedisClusterClient` (its `JedisCluster` is deprecated in 8.x) "
+            + "with a pool of 16 per node, otherwise defaults; Lettuce's `RedisClusterClient` with one shared "
+            + "connection, defaults. A client that cannot open the cluster gets a failed row and the others run.",
         "redis-benchmark prints p50 and p99 only; it is the reference for what the server takes, not a "
             + "client to beat on latency."));
     for (String pinned : pinnedDetails) {

@@ -151,7 +151,7 @@ public final class PoolLoad {
    * Bytes allocated by every thread, virtual ones included (JDK 21+); reflection keeps this module compiling
    * with {@code --release 17}. Returns -1 on an older JDK.
    */
-  private static long totalAllocatedBytes(com.sun.management.ThreadMXBean threadBean) {
+  static long totalAllocatedBytes(com.sun.management.ThreadMXBean threadBean) {
     try {
       return (long) com.sun.management.ThreadMXBean.class.getMethod("getTotalThreadAllocatedBytes")
           .invoke(threadBean);

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * How long and what the suite runs. The full defaults take about 18 minutes on 2 CPUs; {@code --smoke} only
+ * How long and what the suite runs. The full defaults take about 21 minutes on 2 CPUs; {@code --smoke} only
  * proves that every case produces a row. Every value can be overridden on the command line.
  */
 final class SuiteSettings {
@@ -18,9 +18,13 @@ final class SuiteSettings {
   int iterationSeconds = 3;
   int poolWarmupSeconds = 5;
   int poolSeconds = 15;
+  /** Case 8: each client's warm-up, then rounds of one measured slice per client, in rotated order. */
+  int clusterWarmupSeconds = 5;
+  int clusterSliceSeconds = 6;
+  int clusterRounds = 3;
   /** Multiplies the request counts of the redis-benchmark runs (1 = about 10 s each at full length). */
   double referenceScale = 1.0;
-  Set<Integer> cases = new LinkedHashSet<>(Set.of(1, 2, 3, 4, 5, 6, 7));
+  Set<Integer> cases = new LinkedHashSet<>(Set.of(1, 2, 3, 4, 5, 6, 7, 8));
   Path output = Path.of("benchmarks", "RESULTS.md");
   Path workDir = Path.of("benchmarks", "target", "suite");
   String command = "benchmarks/run.sh";
@@ -38,6 +42,9 @@ final class SuiteSettings {
         settings.iterationSeconds = 1;
         settings.poolWarmupSeconds = 1;
         settings.poolSeconds = 2;
+        settings.clusterWarmupSeconds = 1;
+        settings.clusterSliceSeconds = 1;
+        settings.clusterRounds = 1;
         settings.referenceScale = 0.1;
         continue;
       }
@@ -53,6 +60,9 @@ final class SuiteSettings {
         case "--iteration-seconds": settings.iterationSeconds = Integer.parseInt(value); break;
         case "--pool-warmup-seconds": settings.poolWarmupSeconds = Integer.parseInt(value); break;
         case "--pool-seconds": settings.poolSeconds = Integer.parseInt(value); break;
+        case "--cluster-warmup-seconds": settings.clusterWarmupSeconds = Integer.parseInt(value); break;
+        case "--cluster-slice-seconds": settings.clusterSliceSeconds = Integer.parseInt(value); break;
+        case "--cluster-rounds": settings.clusterRounds = Integer.parseInt(value); break;
         case "--reference-scale": settings.referenceScale = Double.parseDouble(value); break;
         case "--output": settings.output = Path.of(value); break;
         case "--work-dir": settings.workDir = Path.of(value); break;
@@ -74,6 +84,8 @@ final class SuiteSettings {
     return "JMH: " + forks + " fork(s), " + warmupIterations + " x " + warmupSeconds + " s warm-up, "
         + iterations + " x " + iterationSeconds + " s measured, SampleTime mode with -prof gc; "
         + "pool load: " + poolWarmupSeconds + " s warm-up, " + poolSeconds + " s measured per row; "
+        + "cluster: " + clusterWarmupSeconds + " s warm-up, " + clusterRounds + " round(s) of " + clusterSliceSeconds
+        + " s per client; "
         + "redis-benchmark request counts x " + referenceScale;
   }
 }

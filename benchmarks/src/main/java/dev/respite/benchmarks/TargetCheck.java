@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The targets of issues 6 and 15, each checked against this run's rows: {target, measured, met}. */
+/** The targets of issues 6, 14 and 15, each checked against this run's rows: {target, measured, met}. */
 final class TargetCheck {
 
   private final List<ResultRow> rows;
@@ -49,7 +49,18 @@ final class TargetCheck {
         r.note() != null && r.note().contains("(0 while measured)")),
         () -> add("10,000 virtual threads: no jdk.VirtualThreadPinned events", "not measured", null));
     multiplexTargets();
+    clusterTargets();
     return out;
+  }
+
+  /** Issue 14: cluster throughput at least that of Jedis' and Lettuce's cluster clients in the same run. */
+  private void clusterTargets() {
+    Optional<ResultRow> ours = row(8, "respite", ClusterCases.CONFIG);
+    ratio("Cluster, " + ClusterCases.CONFIG + ": Respite >= Jedis", ours, row(8, "jedis", ClusterCases.CONFIG), 1.0);
+    ratio("Cluster, " + ClusterCases.CONFIG + ": Respite >= Lettuce", ours, row(8, "lettuce", ClusterCases.CONFIG),
+        1.0);
+    ours.ifPresent(r -> add("Cluster: every reply checked and right", extract(r.note(), "[\\d,]+ replies checked")
+        + failures(r.note()), failures(r.note()).isEmpty()));
   }
 
   /** Issue 15: {@code multiplex=2} against Jedis' pool and Lettuce's shared connection. */
