@@ -9,6 +9,7 @@ import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pubsub.Subscribers;
 import dev.respite.impl.session.RoutedSession;
 import dev.respite.impl.topology.NodeAddress;
+import dev.respite.impl.topology.NodePools;
 import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
@@ -34,6 +35,7 @@ public final class ClusterDataSource implements RedisDataSource {
   private final Listeners listeners;
   private final Connector connector;
   private final NodePools pools;
+  private final NodePools readers;
   private final ClusterTopology topology;
   private final ClusterContext context;
   private final Map<NodeAddress, Subscribers> subscribers = new ConcurrentHashMap<>();
@@ -45,27 +47,21 @@ public final class ClusterDataSource implements RedisDataSource {
     this.name = configured != null ? configured : "respite-cluster-" + POOL_NUMBER.incrementAndGet();
     List<NodeAddress> seeds = new ArrayList<>();
     for (String node : config.nodes()) {
-      seeds.add(seed(node));
+      seeds.add(NodeAddress.parse(node, ""));
     }
     this.listeners = new Listeners(name, seeds.get(0).toString(), config.slowCommandThreshold());
     this.connector = Connector.of(name, config);
-    this.pools = new NodePools(name, connector, listeners);
+    this.pools = new NodePools(name, node -> connector.forNode(node.host(), node.port(), false), listeners);
+    this.readers = new NodePools(name + "-readonly", node -> connector.forNode(node.host(), node.port(), true),
+        listeners);
     this.topology = new ClusterTopology(seeds, pools, listeners, name, config.clusterRefreshPeriod());
-    this.context = new ClusterContext(name, topology, pools, listeners, config.clusterMaxRedirects(),
+    this.context = new ClusterContext(name, topology, pools, readers, listeners, config.clusterMaxRedirects(),
         config.socketTimeout().toNanos(), config.readFrom());
     if (!topology.refresh(RefreshCause.INITIAL)) {
       RuntimeException why = topology.lastFailure();
       LOG.log(Level.WARNING, "Redis Cluster data source " + name + ": no seed of " + seeds
           + " answered CLUSTER SLOTS yet" + (why == null ? "" : ": " + why.getMessage()));
     }
-  }
-
-  /** A seed {@code host:port}, the host of an IPv6 address without its brackets. */
-  private static NodeAddress seed(String node) {
-    NodeAddress address = NodeAddress.parse(node, "");
-    String host = address.host();
-    return host.startsWith("[") && host.endsWith("]")
-        ? new NodeAddress(host.substring(1, host.length() - 1), address.port()) : address;
   }
 
   @Override
@@ -105,7 +101,7 @@ public final class ClusterDataSource implements RedisDataSource {
   /** The sum over every node's pool. */
   @Override
   public PoolStats poolStats() {
-    return pools.stats();
+    return NodePools.stats(pools, readers);
   }
 
   /** How many nodes the slot map names now, primaries and replicas. */
@@ -153,7 +149,7 @@ public final class ClusterDataSource implements RedisDataSource {
       throw pools.closedException();
     }
     NodeAddress node = topology.map().owners().stream().map(owner -> owner.primary().address()).findFirst()
-        .orElseGet(() -> seed(config.nodes().get(0)));
+        .orElseGet(() -> NodeAddress.parse(config.nodes().get(0), ""));
     return new ClusterSubscriber(subscribers(node).open(listener), listener, this::shardOwner, this::subscribers);
   }
 
@@ -177,6 +173,7 @@ public final class ClusterDataSource implements RedisDataSource {
   public void close() {
     topology.close();
     pools.close();
+    readers.close();
     subscribers.values().forEach(Subscribers::close);
     listeners.close();
   }

@@ -42,7 +42,7 @@ final class ClusterRoute implements SessionRoute {
   ClusterRoute(ClusterContext cluster, boolean readOnly) {
     this.cluster = cluster;
     this.readOnly = readOnly;
-    this.sessions = new NodeSessions(cluster.pools());
+    this.sessions = new NodeSessions(cluster.pools(), cluster.readers());
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.respite.impl.command.ClusterFrames;
 import dev.respite.impl.event.Listeners;
 import dev.respite.impl.session.RealRedisSession;
 import dev.respite.impl.topology.NodeAddress;
+import dev.respite.impl.topology.NodePools;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.respite.impl.cluster;
 import dev.respite.impl.cluster.ClusterRoute.Target;
 import dev.respite.impl.session.RealRedisSession;
 import dev.respite.impl.topology.NodeAddress;
+import dev.respite.impl.topology.NodePools;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +15,13 @@ import java.util.Set;
  */
 final class NodeSessions {
   private final NodePools pools;
+  private final NodePools readerPools;
   private final Map<NodeAddress, RealRedisSession> primaries = new HashMap<>(4);
   private final Map<NodeAddress, RealRedisSession> readers = new HashMap<>(2);
 
-  NodeSessions(NodePools pools) {
+  NodeSessions(NodePools pools, NodePools readerPools) {
     this.pools = pools;
+    this.readerPools = readerPools;
   }
 
   /**
@@ -38,7 +41,7 @@ final class NodeSessions {
       session.close();
     }
     RealRedisSession opened = RealRedisSession.open(
-        target.reader() ? pools.readerPool(target.node()) : pools.pool(target.node()), 0);
+        (target.reader() ? readerPools : pools).pool(target.node()), 0);
     try {
       opened.select(0); // database 0 already: sends nothing, but checks the lent connection
     } catch (RuntimeException e) {

@@ -38,16 +38,4 @@ final class NodeConfigs {
         .unset(RedisOption.SENTINEL_USERNAME).unset(RedisOption.SENTINEL_PASSWORD)
         .unset(RedisOption.READ_FROM);
   }
-
-  /** {@code host:port} list entries of the {@code nodes} option as addresses. */
-  static NodeAddress parse(String hostAndPort) {
-    String text = hostAndPort;
-    if (text.startsWith("[")) { // "[::1]:26379"
-      int close = text.indexOf(']');
-      String host = text.substring(1, close);
-      return new NodeAddress(host, NodeAddress.parsePort(text.substring(close + 2), hostAndPort));
-    }
-    return NodeAddress.parse(text, text);
-  }
-
 }

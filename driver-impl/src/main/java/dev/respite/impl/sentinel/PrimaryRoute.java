@@ -101,13 +101,7 @@ final class PrimaryRoute implements SessionRoute {
 
   @Override
   public void runPipeline(List<QueuedResponse<?>> queued) {
-    RealRedisSession session;
-    try {
-      session = session(System.nanoTime() + budgetNanos);
-    } catch (RuntimeException e) {
-      queued.forEach(response -> response.fail(e));
-      throw e;
-    }
+    RealRedisSession session = sessionFor(queued);
     try {
       session.runPipeline(queued);
     } catch (RuntimeException e) {
@@ -120,13 +114,7 @@ final class PrimaryRoute implements SessionRoute {
 
   @Override
   public boolean runTransaction(List<QueuedResponse<?>> queued) {
-    RealRedisSession session;
-    try {
-      session = session(System.nanoTime() + budgetNanos);
-    } catch (RuntimeException e) {
-      queued.forEach(response -> response.fail(e));
-      throw e;
-    }
+    RealRedisSession session = sessionFor(queued);
     try {
       return session.runTransaction(queued);
     } catch (RuntimeException e) {
@@ -135,6 +123,16 @@ final class PrimaryRoute implements SessionRoute {
     } finally {
       held.transactionEnded(false); // EXEC or a lost connection ends both the transaction and the watch
       database = session.database();
+    }
+  }
+
+  /** The session a batch runs on, or else the reason there is none, given to every queued response too. */
+  private RealRedisSession sessionFor(List<QueuedResponse<?>> queued) {
+    try {
+      return session(System.nanoTime() + budgetNanos);
+    } catch (RuntimeException e) {
+      queued.forEach(response -> response.fail(e));
+      throw e;
     }
   }
 

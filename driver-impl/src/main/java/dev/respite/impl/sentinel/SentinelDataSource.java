@@ -11,6 +11,7 @@ import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pubsub.Subscribers;
 import dev.respite.impl.session.RoutedSession;
 import dev.respite.impl.topology.NodeAddress;
+import dev.respite.impl.topology.NodePools;
 import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
@@ -57,11 +58,11 @@ public final class SentinelDataSource implements RedisDataSource {
     this.connector = Connector.of(name, config);
     List<NodeAddress> sentinels = new ArrayList<>();
     for (String node : config.nodes()) {
-      sentinels.add(NodeConfigs.parse(node));
+      sentinels.add(NodeAddress.parse(node, node));
     }
     this.watch = new PrimaryWatch(master, sentinels, new SentinelProbe(connector, master), new Switches());
     watch.discover();
-    this.pools = new NodePools(name, connector, listeners);
+    this.pools = new NodePools(name, node -> connector.withConfig(NodeConfigs.dataNode(config, node)), listeners);
     this.subscribers = new Subscribers(connector.following(
         () -> connector.withConfig(NodeConfigs.dataNode(config, watch.currentAddress()))), listeners);
     this.tasks = new TopologyTasks(name, watch, connector, config.sentinelPollInterval());
@@ -145,7 +146,7 @@ public final class SentinelDataSource implements RedisDataSource {
 
   @Override
   public PoolStats poolStats() {
-    return pools.stats();
+    return NodePools.stats(pools);
   }
 
   @Override

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * executor runs. The session extends the executor rather than holding one, so that a borrow allocates one
  * object.
  */
-public final class RealRedisSession extends CommandExecutor implements RedisSession, OperationsMixin<String, String> {
+public final class RealRedisSession extends CommandExecutor implements TypedSession {
   private @Nullable RedisOperations<byte[], byte[]> binaryView;
 
   private RealRedisSession(ConnectionPool pool, PoolEntry entry) {
@@ -69,46 +69,6 @@ public final class RealRedisSession extends CommandExecutor implements RedisSess
   @Override
   public TypedCodec<String, String> codec() {
     return TypedCodec.UTF8;
-  }
-
-  @Override
-  public String ping() {
-    return OperationsMixin.super.ping();
-  }
-
-  @Override
-  public @Nullable String get(String key) {
-    return OperationsMixin.super.get(key);
-  }
-
-  @Override
-  public void set(String key, String value) {
-    OperationsMixin.super.set(key, value);
-  }
-
-  @Override
-  public byte @Nullable [] get(byte[] key) {
-    return binary().get(key);
-  }
-
-  @Override
-  public void set(byte[] key, byte[] value) {
-    binary().set(key, value);
-  }
-
-  @Override
-  public long incr(String key) {
-    return OperationsMixin.super.incr(key);
-  }
-
-  @Override
-  public long del(String... keys) {
-    return OperationsMixin.super.del(keys);
-  }
-
-  @Override
-  public boolean exists(String key) {
-    return OperationsMixin.super.exists(key);
   }
 
   @Override

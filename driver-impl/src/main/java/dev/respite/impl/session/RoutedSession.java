@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * session ({@link OperationsMixin}), each a frame the route sends where it belongs. Not final, so that a
  * topology can answer what spans servers (a cluster's {@code SCAN}) in its own way.
  */
-public class RoutedSession implements RedisSession, OperationsMixin<String, String> {
+public class RoutedSession implements TypedSession {
   private final SessionRoute route;
   private @Nullable RedisOperations<byte[], byte[]> binaryView;
 
@@ -50,11 +50,6 @@ public class RoutedSession implements RedisSession, OperationsMixin<String, Stri
   }
 
   @Override
-  public String ping() {
-    return OperationsMixin.super.ping();
-  }
-
-  @Override
   public void select(int database) {
     route.select(database);
   }
@@ -62,41 +57,6 @@ public class RoutedSession implements RedisSession, OperationsMixin<String, Stri
   @Override
   public int database() {
     return route.database();
-  }
-
-  @Override
-  public @Nullable String get(String key) {
-    return OperationsMixin.super.get(key);
-  }
-
-  @Override
-  public void set(String key, String value) {
-    OperationsMixin.super.set(key, value);
-  }
-
-  @Override
-  public byte @Nullable [] get(byte[] key) {
-    return binary().get(key);
-  }
-
-  @Override
-  public void set(byte[] key, byte[] value) {
-    binary().set(key, value);
-  }
-
-  @Override
-  public long incr(String key) {
-    return OperationsMixin.super.incr(key);
-  }
-
-  @Override
-  public long del(String... keys) {
-    return OperationsMixin.super.del(keys);
-  }
-
-  @Override
-  public boolean exists(String key) {
-    return OperationsMixin.super.exists(key);
   }
 
   @Override

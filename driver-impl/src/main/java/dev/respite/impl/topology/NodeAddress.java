@@ -21,7 +21,8 @@ public record NodeAddress(String host, int port) {
   }
 
   /**
-   * Parses {@code host:port}, the port after the last colon so that an IPv6 host ({@code ::1:6379}) works; an
+   * Parses {@code host:port}, the port after the last colon so that an IPv6 host works bare ({@code ::1:6379},
+   * as servers send it) or in brackets ({@code [::1]:6379}, as {@code RedisConfig.nodes()} writes it); an
    * empty host ({@code :6380}, as a node with an unknown endpoint sends it) means {@code hostIfEmpty}.
    *
    * @throws IllegalArgumentException naming the text if it has no colon or no valid port
@@ -32,6 +33,9 @@ public record NodeAddress(String host, int port) {
       throw new IllegalArgumentException("Not a host:port address: \"" + hostAndPort + "\"");
     }
     String host = hostAndPort.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
     return new NodeAddress(host.isEmpty() ? hostIfEmpty : host, parsePort(hostAndPort.substring(colon + 1),
         hostAndPort));
   }

@@ -1,6 +1,6 @@
 /**
- * What the cluster and Sentinel internals share: node addresses as servers report them. Not API, may change in
- * any release.
+ * What the cluster and Sentinel data sources share: node addresses, and one connection pool per node. Not API,
+ * may change in any release.
  */
 @NullMarked
 package dev.respite.impl.topology;
