@@ -78,7 +78,7 @@ public interface RedisDataSource extends AutoCloseable {
    * Sentinel data source ({@code <poolName>@host:port} for the primary and each replica it read from), a
    * Cluster one ({@code <poolName>@host:port} per node, {@code <poolName>-readonly@host:port} for the
    * {@code READONLY} connections of replica reads). A pool appears when its node is first used and leaves
-   * when the data source stops using the node (a Sentinel failover retires the old primary's). Empty for a
+   * when the data source retires it (a Sentinel failover retires the old primary's). Empty for a
    * single server, whose one pool is {@link #poolStats()}. Metrics publish a set of pool gauges per entry.
    */
   default Map<String, PoolStats> nodePoolStats() {
