@@ -3,6 +3,7 @@ package dev.respite;
 import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
+import java.util.Map;
 
 /**
  * The factory of sessions that an application injects, as it would a {@code javax.sql.DataSource}: one per
@@ -69,8 +70,20 @@ public interface RedisDataSource extends AutoCloseable {
   /** The configuration this data source was created with. */
   RedisConfig config();
 
-  /** A snapshot of the pool. */
+  /** A snapshot of the pool; on a Sentinel or Cluster data source, the sum of {@link #nodePoolStats()}. */
   PoolStats poolStats();
+
+  /**
+   * A snapshot of each node's pool, by the pool's name, for a data source that keeps one pool per node: a
+   * Sentinel data source ({@code <poolName>@host:port} for the primary and each replica it read from), a
+   * Cluster one ({@code <poolName>@host:port} per node, {@code <poolName>-readonly@host:port} for the
+   * {@code READONLY} connections of replica reads). A pool appears when its node is first used and leaves
+   * when the data source retires it (a Sentinel failover retires the old primary's). Empty for a
+   * single server, whose one pool is {@link #poolStats()}. Metrics publish a set of pool gauges per entry.
+   */
+  default Map<String, PoolStats> nodePoolStats() {
+    return Map.of();
+  }
 
   /** Whether {@link #close()} was called. */
   boolean isClosed();

@@ -39,6 +39,9 @@ abstract class ListenerBinding implements AutoCloseable {
   /** A listener that knows whether it was closed. */
   interface Bound extends RedisListener {
     boolean isClosed();
+
+    /** Called once the data source has added this listener, so that it hears every event from now on. */
+    default void attached() {}
   }
 
   /**
@@ -60,6 +63,8 @@ abstract class ListenerBinding implements AutoCloseable {
     dataSource.addListener(made);
     if (dataSource.isClosed()) {
       made.close();
+    } else {
+      made.attached();
     }
     return made;
   }

@@ -1,6 +1,7 @@
 package dev.respite.metrics;
 
 import dev.respite.RedisDataSource;
+import dev.respite.Topology;
 import dev.respite.spi.RedisListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,13 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class MetricsListener implements ListenerBinding.Bound {
   static final String POOL_NAME = "pool.name";
-  private static final String PREFIX = "db.client.connection.";
+  private static final String PREFIX = PoolGauges.PREFIX;
   /** OpenTelemetry has no convention for pub/sub subscribers of a database client: these are Respite's own. */
   private static final String SUBSCRIBER_PREFIX = "respite.subscriber.";
   /** Topology meters, Respite's own too: {@code respite.cluster.*}, {@code respite.topology.refreshes}. */
   private static final String RESPITE_PREFIX = "respite.";
-  private static final String COUNT_DESCRIPTION =
-      "Connections in the pool, by state: idle (open, waiting) or used (lent to a session)";
   private static final Duration HISTOGRAM_MIN = Duration.ofNanos(10_000);
   private static final Duration HISTOGRAM_MAX = Duration.ofSeconds(30);
 
@@ -48,6 +46,8 @@ final class MetricsListener implements ListenerBinding.Bound {
   private final Map<String, Counter> subscriberReconnects = new ConcurrentHashMap<>();
   private final Tags pool;
   private final TopologyMeters topology;
+  /** The gauges of each node's pool, for a Sentinel or Cluster data source; null for a single server. */
+  private final @Nullable NodePoolGauges nodePools;
   /** Redirects by kind (moved, ask): few values, each registered when first seen. */
   private final Map<String, Counter> redirects = new ConcurrentHashMap<>();
   /** The nodes a cluster data source knows; its gauge is registered at the first report, so only for a cluster. */
@@ -60,18 +60,16 @@ final class MetricsListener implements ListenerBinding.Bound {
     this.meters = new RegisteredMeters(registry);
     this.commandTag = commandTag;
     this.histograms = histograms;
-    this.operations = operationTimers(pool, server.host(), Integer.toString(server.port()));
-
-    gauge(dataSource, "count", COUNT_DESCRIPTION, pool.and("state", "idle"), ds -> ds.poolStats().idle());
-    gauge(dataSource, "count", COUNT_DESCRIPTION, pool.and("state", "used"), ds -> ds.poolStats().active());
-    gauge(dataSource, "max", "Most connections the pool opens at once (poolMaxTotal)", pool,
-        ds -> ds.poolStats().maxTotal());
-    gauge(dataSource, "idle.max", "Most idle connections the pool keeps (poolMaxIdle)", pool,
-        ds -> ds.config().poolMaxIdle());
-    gauge(dataSource, "idle.min", "Idle connections the pool keeps open even when unused (poolMinIdle)", pool,
-        ds -> ds.config().poolMinIdle());
-    gauge(dataSource, "pending_requests", "Threads waiting for a connection right now", pool,
-        ds -> ds.poolStats().pending());
+    this.operations = operationTimers(pool, server);
+    if (dataSource.config().topology() == Topology.STANDALONE) {
+      new PoolGauges(meters, dataSource.poolName(), server, dataSource.config(), dataSource::poolStats);
+      this.nodePools = null;
+    } else {
+      // No data-source-wide sum beside the nodes' gauges: any sum over the series would count twice.
+      NodePoolGauges nodes = new NodePoolGauges(meters, dataSource);
+      nodes.sync();
+      this.nodePools = nodes;
+    }
     this.timeouts = meters.register(Counter.builder(PREFIX + "timeouts")
         .description("Borrows that gave up after poolMaxWait (RedisPoolExhaustedException)").tags(pool)::register);
     this.createTime = timer(PREFIX + "create_time", "Time to open and handshake a new connection", pool, histograms);
@@ -85,17 +83,22 @@ final class MetricsListener implements ListenerBinding.Bound {
     this.topology = new TopologyMeters(meters, pool);
   }
 
-  private OperationTimers operationTimers(Tags pool, String host, String port) {
-    return new OperationTimers(meters, pool.and("db.system.name", "redis", "server.address", host,
-        "server.port", port), commandTag, histograms);
+  private OperationTimers operationTimers(Tags pool, ServerAddress server) {
+    return new OperationTimers(meters, pool.and("db.system.name", "redis", "server.address", server.host(),
+        "server.port", server.portTag()), commandTag, histograms);
   }
 
-  private void gauge(RedisDataSource dataSource, String name, String description, Tags tags,
-      ToDoubleFunction<RedisDataSource> value) {
-    // A strong reference: the registry must not lose the gauge while the data source is alive, and it
-    // drops the reference when close() removes the gauge.
-    meters.register(Gauge.builder(PREFIX + name, dataSource, value).description(description).tags(tags)
-        .strongReference(true)::register);
+  /** Node pools appear on a node's first use and leave when it is retired: see that the gauges follow. */
+  private void syncNodePools() {
+    NodePoolGauges gauges = nodePools;
+    if (gauges != null) {
+      gauges.sync();
+    }
+  }
+
+  @Override
+  public void attached() {
+    syncNodePools(); // a node pool made between the constructor's sync and now
   }
 
   private @Nullable Timer timer(String name, String description, Tags tags, boolean histograms) {
@@ -133,6 +136,7 @@ final class MetricsListener implements ListenerBinding.Bound {
   @Override
   public void connectionCreated(long createNanos) {
     record(createTime, createNanos);
+    syncNodePools(); // the first connection of a new node pool; rare next to commands, and slower than a sync
   }
 
   @Override
@@ -154,10 +158,8 @@ final class MetricsListener implements ListenerBinding.Bound {
   @Override
   public void primaryChanged(@Nullable String previous, String current) {
     topology.primaryChanged(previous, current);
-    int colon = current.lastIndexOf(':');
-    if (colon > 0) {
-      operations = operationTimers(pool, current.substring(0, colon), current.substring(colon + 1));
-    }
+    operations = operationTimers(pool, ServerAddress.parse(current));
+    syncNodePools(); // the old primary's pool was retired
   }
 
   @Override
@@ -170,6 +172,7 @@ final class MetricsListener implements ListenerBinding.Bound {
   @Override
   public void topologyRefreshed(String cause) {
     topology.refreshed(cause);
+    syncNodePools();
   }
 
   @Override
@@ -180,6 +183,7 @@ final class MetricsListener implements ListenerBinding.Bound {
           .description("Nodes of the Redis Cluster the slot map names, primaries and replicas").tags(pool)
           .strongReference(true)::register);
     }
+    syncNodePools();
   }
 
   private void increment(Map<String, Counter> counters, String tag,

@@ -14,7 +14,7 @@ import java.util.Collection;
  * RespiteMetrics.bind(redis, meterRegistry);
  * }</pre>
  *
- * <p>Meters, all tagged {@code pool.name}:
+ * <p>Meters, all tagged {@code pool.name} (the data source's {@link RedisDataSource#poolName()} unless said):
  * <ul>
  *   <li>{@code db.client.operation.duration}, a timer per command, also tagged {@code db.system.name=redis},
  *       {@code db.operation.name} (the command, such as {@code GET}), {@code db.namespace} (the database
@@ -22,8 +22,14 @@ import java.util.Collection;
  *       {@code WRONGTYPE}, or {@code timeout}, {@code connection}, {@code protocol}...; empty on success);
  *   <li>{@code db.client.connection.count} (a gauge tagged {@code state=idle|used}),
  *       {@code db.client.connection.max}, {@code .idle.max}, {@code .idle.min},
- *       {@code .pending_requests} (gauges), {@code .timeouts} (a counter of borrows that gave up), and
- *       {@code .create_time}, {@code .wait_time}, {@code .use_time} (timers);
+ *       {@code .pending_requests}: one set of gauges per pool, also tagged {@code server.address} and
+ *       {@code server.port}. A Sentinel or Cluster data source has one pool per node
+ *       ({@link RedisDataSource#nodePoolStats()}), so one set per node pool, whose {@code pool.name} is the
+ *       node pool's ({@code <poolName>@host:port}, {@code <poolName>-readonly@host:port} for a cluster's
+ *       replica reads); they follow the pools as nodes are first used and retired, and no summed set stands
+ *       beside them, so that no sum over the series counts a connection twice;
+ *   <li>{@code db.client.connection.timeouts} (a counter of borrows that gave up), and
+ *       {@code .create_time}, {@code .wait_time}, {@code .use_time} (timers), per data source;
  *   <li>{@code respite.subscriber.message.duration}, a timer of the time each subscriber's
  *       {@code MessageListener} took per message, and {@code respite.subscriber.reconnects}, a counter tagged
  *       {@code error.type} (OpenTelemetry has no convention for subscribers).

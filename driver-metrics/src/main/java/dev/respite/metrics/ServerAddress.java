@@ -16,12 +16,29 @@ record ServerAddress(String host, int port) {
     if (config.topology() != Topology.CLUSTER) {
       return new ServerAddress(config.host(), config.port());
     }
-    String seed = config.nodes().get(0); // host:port, [v6]:port; checked by RedisConfig
-    int colon = seed.lastIndexOf(':');
-    String host = seed.substring(0, colon);
+    return parse(config.nodes().get(0)); // host:port, [v6]:port; checked by RedisConfig
+  }
+
+  /**
+   * The address of {@code host:port}, {@code [v6]:port} or {@code v6:port}, as the driver's events and node pool
+   * names write a node.
+   *
+   * @throws IllegalArgumentException if there is no port after the last colon
+   */
+  static ServerAddress parse(String hostAndPort) {
+    int colon = hostAndPort.lastIndexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException("Not host:port: " + hostAndPort);
+    }
+    String host = hostAndPort.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
-    return new ServerAddress(host, Integer.parseInt(seed.substring(colon + 1)));
+    return new ServerAddress(host, Integer.parseInt(hostAndPort.substring(colon + 1)));
+  }
+
+  /** The port as a tag value. */
+  String portTag() {
+    return Integer.toString(port);
   }
 }

@@ -42,12 +42,10 @@ final class TopologyMeters {
     if (old != null) {
       meters.remove(old);
     }
-    int colon = current.lastIndexOf(':');
-    String host = colon < 0 ? current : current.substring(0, colon);
-    String port = colon < 0 ? "" : current.substring(colon + 1);
+    ServerAddress server = ServerAddress.parse(current);
     primary = meters.register(Gauge.builder(PRIMARY, () -> 1).description("1, tagged with the primary the data"
-        + " source sends commands to now").tags(pool).tag("server.address", host).tag("server.port", port)
-        .strongReference(true)::register);
+        + " source sends commands to now").tags(pool).tag("server.address", server.host())
+        .tag("server.port", server.portTag()).strongReference(true)::register);
   }
 
   /** Counts a look-up of the topology by its cause. */

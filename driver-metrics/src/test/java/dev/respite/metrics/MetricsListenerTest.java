@@ -79,6 +79,9 @@ class MetricsListenerTest {
     assertThat(gauge("db.client.connection.max")).isEqualTo(12);
     assertThat(gauge("db.client.connection.idle.max")).isEqualTo(6);
     assertThat(gauge("db.client.connection.idle.min")).isEqualTo(2);
+    assertThat(registry.get("db.client.connection.max").gauge().getId().getTags())
+        .extracting(t -> t.getKey() + "=" + t.getValue())
+        .containsExactlyInAnyOrder("pool.name=cache", "server.address=cache.internal", "server.port=6380");
 
     dataSource.stats(new PoolStats(1, 7, 0, 12));
     assertThat(gauge("db.client.connection.count", "state", "used")).isEqualTo(1);

@@ -20,4 +20,11 @@ class ServerAddressTest {
     assertThat(ServerAddress.of(RedisConfig.fromUrl("redis-cluster://[::1]:7000")))
         .isEqualTo(new ServerAddress("::1", 7000));
   }
+
+  @Test
+  void aNodeIsParsedFromHostAndPortWithOrWithoutBrackets() {
+    assertThat(ServerAddress.parse("10.0.0.1:7000")).isEqualTo(new ServerAddress("10.0.0.1", 7000));
+    assertThat(ServerAddress.parse("[::1]:7000")).isEqualTo(new ServerAddress("::1", 7000));
+    assertThat(ServerAddress.parse("::1:7000")).isEqualTo(new ServerAddress("::1", 7000));
+  }
 }

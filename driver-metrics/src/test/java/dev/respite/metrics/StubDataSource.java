@@ -8,6 +8,7 @@ import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -19,6 +20,7 @@ final class StubDataSource implements RedisDataSource {
   private final String poolName;
   private final List<RedisListener> listeners = new CopyOnWriteArrayList<>();
   private volatile PoolStats stats = new PoolStats(0, 0, 0, 8);
+  private volatile Map<String, PoolStats> nodeStats = Map.of();
   private volatile boolean closed;
 
   StubDataSource(String url, String poolName) {
@@ -42,6 +44,11 @@ final class StubDataSource implements RedisDataSource {
     this.stats = stats;
   }
 
+  /** The node pools a Sentinel or Cluster data source would have now, by pool name. */
+  void nodeStats(Map<String, PoolStats> nodeStats) {
+    this.nodeStats = Map.copyOf(nodeStats);
+  }
+
   @Override
   public RedisSession openSession() {
     throw new UnsupportedOperationException("a stub has no connections");
@@ -60,6 +67,11 @@ final class StubDataSource implements RedisDataSource {
   @Override
   public PoolStats poolStats() {
     return stats;
+  }
+
+  @Override
+  public Map<String, PoolStats> nodePoolStats() {
+    return nodeStats;
   }
 
   @Override

@@ -104,6 +104,12 @@ public final class ClusterDataSource implements RedisDataSource {
     return NodePools.stats(pools, readers);
   }
 
+  /** Each node's pool, and each replica's {@code READONLY} pool ({@code <pool>-readonly@host:port}). */
+  @Override
+  public Map<String, PoolStats> nodePoolStats() {
+    return NodePools.statsByPool(pools, readers);
+  }
+
   /** How many nodes the slot map names now, primaries and replicas. */
   public int knownNodes() {
     return topology.knownNodes();

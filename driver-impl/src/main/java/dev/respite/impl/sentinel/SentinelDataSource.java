@@ -19,6 +19,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -147,6 +148,12 @@ public final class SentinelDataSource implements RedisDataSource {
   @Override
   public PoolStats poolStats() {
     return NodePools.stats(pools);
+  }
+
+  /** The primary's pool and the pool of each replica read from. */
+  @Override
+  public Map<String, PoolStats> nodePoolStats() {
+    return NodePools.statsByPool(pools);
   }
 
   @Override

@@ -6,7 +6,10 @@ import dev.respite.impl.connection.Connector;
 import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pool.ConnectionPool;
 import java.lang.System.Logger.Level;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -77,6 +80,17 @@ public final class NodePools implements AutoCloseable {
       }
     }
     return new PoolStats(active, idle, pending, max);
+  }
+
+  /** The counters of every pool of {@code all}, by pool name ({@code <pool>@host:port}), sorted by name. */
+  public static Map<String, PoolStats> statsByPool(NodePools... all) {
+    Map<String, PoolStats> stats = new TreeMap<>();
+    for (NodePools each : all) {
+      for (ConnectionPool pool : each.pools.values()) {
+        stats.put(pool.name(), pool.stats());
+      }
+    }
+    return Collections.unmodifiableMap(stats);
   }
 
   /** Whether {@link #close()} was called. */

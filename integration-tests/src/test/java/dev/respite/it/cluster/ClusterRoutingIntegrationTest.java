@@ -11,11 +11,13 @@ import dev.respite.RedisSession;
 import dev.respite.command.Pipeline;
 import dev.respite.command.Response;
 import dev.respite.command.ScanOptions;
+import dev.respite.metrics.RespiteMetrics;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.spi.RedisListener;
 import dev.respite.testsupport.LocalRedisCluster;
 import dev.respite.testsupport.LocalRedisServer;
 import dev.respite.testsupport.RawRedisClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -352,6 +354,45 @@ class ClusterRoutingIntegrationTest {
       session.select(0);
       assertThat(session.database()).isZero();
     }
+  }
+
+  @Test
+  void eachNodePoolHasItsOwnPoolGaugesTaggedWithItsNode() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (RedisDataSource metered = RedisDataSource.create(cluster.seedUrl() + "?readFrom=replica&poolName=metered")) {
+      RespiteMetrics.bind(metered, registry);
+      try (RedisSession session = metered.openSession()) {
+        for (int i = 0; i < 100; i++) {
+          session.set("gauge:" + i, "v");
+        }
+        session.execute("WAIT", 1, 1000);
+        for (LocalRedisServer primary : cluster.primaries()) { // the session holds one connection per node
+          assertThat(poolGauge(registry, "metered@" + primary.host() + ":" + primary.port(), "used")).isEqualTo(1);
+        }
+      }
+      try (RedisSession reader = metered.openReadOnlySession()) {
+        for (int i = 0; i < 100; i++) {
+          assertThat(reader.get("gauge:" + i)).isEqualTo("v");
+        }
+      }
+      Set<String> expected = new HashSet<>();
+      cluster.primaries().forEach(p -> expected.add("metered@" + p.host() + ":" + p.port()));
+      cluster.replicas().forEach(r -> expected.add("metered-readonly@" + r.host() + ":" + r.port()));
+      Map<String, String> ports = registry.find("db.client.connection.max").gauges().stream().collect(
+          Collectors.toMap(g -> g.getId().getTag("pool.name"), g -> g.getId().getTag("server.port")));
+      assertThat(ports.keySet()).containsAll(expected) // and the seeds' pools that read CLUSTER SLOTS
+          .allMatch(name -> name.startsWith("metered@") || name.startsWith("metered-readonly@"));
+      ports.forEach((pool, port) -> assertThat(pool).endsWith(":" + port));
+      for (String pool : expected) {
+        assertThat(poolGauge(registry, pool, "used")).as(pool).isZero();
+        assertThat(poolGauge(registry, pool, "idle")).as(pool).isGreaterThanOrEqualTo(1);
+      }
+    }
+    assertThat(registry.getMeters()).as("removed with the data source").isEmpty();
+  }
+
+  private static double poolGauge(SimpleMeterRegistry registry, String pool, String state) {
+    return registry.get("db.client.connection.count").tags("pool.name", pool, "state", state).gauge().value();
   }
 
   @Test

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.respite.RedisConnectionException;
 import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
+import dev.respite.metrics.RespiteMetrics;
 import dev.respite.pubsub.Message;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.testsupport.LocalRedisServer;
 import dev.respite.testsupport.LocalSentinelGroup;
 import dev.respite.testsupport.RawRedisClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -64,8 +66,10 @@ class SentinelFailoverIntegrationTest {
   @Order(2)
   void gracefulFailoverLosesNoAcknowledgedWriteAndSwitchesQuickly() throws Exception {
     FailoverFigures figures = new FailoverFigures();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (RedisDataSource redis = RedisDataSource.create(group.sentinelUrl() + OPTIONS)) {
       redis.addListener(figures);
+      RespiteMetrics.bind(redis, registry);
       WriteLoad load = WriteLoad.start(redis, "graceful");
       LocalRedisServer newPrimary;
       long requested;
@@ -73,12 +77,18 @@ class SentinelFailoverIntegrationTest {
         assertThat(load.awaitSuccessAfter(System.nanoTime(), 5_000)).isPositive();
         Thread.sleep(500);
         LocalRedisServer old = group.primary();
+        assertThat(poolGauges(registry)).containsExactly(redis.poolName() + "@" + old.host() + ":" + old.port());
         requested = System.nanoTime();
         group.requestFailover();
         newPrimary = group.awaitNewPrimary(old);
         long switched = awaitSwitch(figures, newPrimary);
         assertThat(load.awaitSuccessAfter(switched, 5_000)).isPositive();
         Thread.sleep(500);
+        // The old primary's pool was retired with its gauges; the new primary's has its own.
+        assertThat(poolGauges(registry)).containsExactly(
+            redis.poolName() + "@" + newPrimary.host() + ":" + newPrimary.port());
+        assertThat(registry.get("db.client.connection.max").gauge().getId().getTag("server.port"))
+            .isEqualTo(Integer.toString(newPrimary.port()));
       } finally {
         load.close();
       }
@@ -355,6 +365,12 @@ class SentinelFailoverIntegrationTest {
     }
     throw new AssertionError("the subscriber received no message published on " + node + " (last PUBLISH reached "
         + receivers + "); clients: " + clients + "; " + group.describe());
+  }
+
+  /** The pools that have gauges: the data source's node pools, by name. */
+  private static List<String> poolGauges(SimpleMeterRegistry registry) {
+    return registry.find("db.client.connection.max").gauges().stream().map(g -> g.getId().getTag("pool.name"))
+        .toList();
   }
 
   static long awaitSwitch(FailoverFigures figures, LocalRedisServer to) throws InterruptedException {
