@@ -2,6 +2,7 @@ package dev.respite.impl.cluster;
 
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.pubsub.SubscriberState;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,6 +36,9 @@ final class ClusterSubscriber implements RedisSubscriber {
   public void ssubscribe(String... channels) {
     if (channels.length == 0) {
       throw new IllegalArgumentException("SSUBSCRIBE needs at least one name");
+    }
+    for (String channel : channels) {
+      Objects.requireNonNull(channel, "SSUBSCRIBE was given a null name");
     }
     shards.subscribe(channels);
   }

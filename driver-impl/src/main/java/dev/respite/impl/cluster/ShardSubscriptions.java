@@ -5,15 +5,14 @@ import dev.respite.RedisServerException;
 import dev.respite.RedisTimeoutException;
 import dev.respite.impl.event.Listeners;
 import dev.respite.impl.pubsub.ReconnectBackoff;
-import dev.respite.impl.pubsub.ShardChannelLoss;
 import dev.respite.impl.pubsub.Subscribers;
 import dev.respite.impl.topology.NodeAddress;
-import dev.respite.pubsub.Message;
 import dev.respite.pubsub.MessageListener;
 import dev.respite.pubsub.RedisSubscriber;
 import dev.respite.pubsub.SubscriberState;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,7 +55,7 @@ final class ShardSubscriptions implements AutoCloseable {
   private final ScheduledThreadPoolExecutor mover;
   private final AtomicBoolean scheduled = new AtomicBoolean();
   /** What the nodes' reader threads reported: a dropped channel, or null for all of the node's. */
-  private final Queue<Loss> losses = new ConcurrentLinkedQueue<>();
+  private final Queue<NodeReports.Loss> losses = new ConcurrentLinkedQueue<>();
 
   private final Object lock = new Object();
   // Guarded by lock:
@@ -120,7 +120,7 @@ final class ShardSubscriptions implements AutoCloseable {
   /** The shard channels asked for, in order, including those being moved to their slot's new owner. */
   Set<String> channels() {
     synchronized (lock) {
-      return Set.copyOf(wanted);
+      return Collections.unmodifiableSet(new LinkedHashSet<>(wanted));
     }
   }
 
@@ -158,7 +158,8 @@ final class ShardSubscriptions implements AutoCloseable {
       NodeAddress node = owner(slot, channel);
       RedisSubscriber subscriber = nodes.get(node);
       if (subscriber == null) {
-        subscriber = subscribersOf.apply(node).open(new NodeListener(), new NodeLoss(node));
+        NodeReports reports = new NodeReports(node, listener, losses, () -> schedule(0));
+        subscriber = subscribersOf.apply(node).open(reports, reports);
         nodes.put(node, subscriber);
       }
       try {
@@ -216,10 +217,20 @@ final class ShardSubscriptions implements AutoCloseable {
   private void schedule(long delayMillis) {
     if (scheduled.compareAndSet(false, true)) {
       try {
-        mover.schedule(this::reconcile, delayMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> unused = mover.schedule(this::reconcileOrRetry, delayMillis, TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException closedMeanwhile) {
         scheduled.set(false);
       }
+    }
+  }
+
+  private void reconcileOrRetry() {
+    try {
+      reconcile();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Moving shard channels to their slots' owners failed; trying again", e);
+      scheduled.set(false);
+      schedule(MAX_RETRY_MILLIS);
     }
   }
 
@@ -272,7 +283,7 @@ final class ShardSubscriptions implements AutoCloseable {
   /** Un-places what the nodes dropped or refused; returns why, for the listener, or null if nothing was. */
   private @Nullable RedisException takeLosses() {
     RedisException cause = null;
-    for (Loss loss; (loss = losses.poll()) != null;) {
+    for (NodeReports.Loss loss; (loss = losses.poll()) != null;) {
       NodeAddress node = loss.node();
       String dropped = loss.channel();
       List<String> lost = new ArrayList<>();
@@ -341,49 +352,5 @@ final class ShardSubscriptions implements AutoCloseable {
       }
     }
     return failure;
-  }
-
-  /** A shard channel a node dropped unasked, or null: every channel it held (it refused to subscribe again). */
-  private record Loss(NodeAddress node, @Nullable String channel) {
-  }
-
-  /** What one node's subscriber reports beside the listener; queued for {@link #reconcile}. */
-  private final class NodeLoss implements ShardChannelLoss {
-    private final NodeAddress node;
-
-    NodeLoss(NodeAddress node) {
-      this.node = node;
-    }
-
-    @Override
-    public void dropped(String shardChannel) {
-      losses.add(new Loss(node, shardChannel));
-      schedule(0);
-    }
-
-    @Override
-    public void resubscribeRefused(RedisServerException cause) {
-      losses.add(new Loss(node, null));
-      schedule(0);
-    }
-  }
-
-  /** The caller's listener, without the nodes' {@code CLOSED} (the cluster subscriber says it last). */
-  private final class NodeListener implements MessageListener {
-    @Override
-    public void onMessage(Message message) {
-      listener.onMessage(message);
-    }
-
-    @Override
-    public void onStateChange(SubscriberState state, @Nullable Throwable cause) {
-      if (state == SubscriberState.CLOSED) {
-        return;
-      }
-      listener.onStateChange(state, cause);
-      if (state == SubscriberState.RECONNECTING) {
-        schedule(0); // its node may be dead: once the map names another owner, move there
-      }
-    }
   }
 }
