@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A cluster subscriber's channels survive what moves them: a shard channel whose slot is given to another
- * primary ({@code CLUSTER SETSLOT ... NODE}, which makes the old owner unsubscribe it unasked), a graceful
+ * primary ({@code CLUSTER SETSLOT ... NODE}, which makes the old owner unsubscribe it unasked), or moved while
+ * its connection is lost (so that this {@code sunsubscribe} never arrives), a graceful
  * {@code CLUSTER FAILOVER} and the {@code kill -9} of the primary holding both the shard channel and the plain
  * channel. Each scenario publishes again and again (pub/sub is at-most-once: a message sent while the channel
  * moves is lost) until one arrives, and prints a {@code FIGURE} line. One cluster for the class, in order.
@@ -91,6 +92,31 @@ class ClusterSubscriberFailoverIntegrationTest {
 
   @Test
   @Order(2)
+  void aShardChannelWhoseConnectionIsLostAsItsSlotMovesReceivesAgain() throws InterruptedException {
+    String channel = "moving-while-reconnecting";
+    int slot = ClusterKeys.slot(channel);
+    LocalRedisServer from = cluster.ownerOf(slot);
+    LocalRedisServer to = cluster.primaries().stream().filter(p -> !p.equals(from)).findFirst().orElseThrow();
+    Listened listened = new Listened();
+    try (RedisSubscriber subscriber = dataSource.openSubscriber(listened)) {
+      subscriber.ssubscribe(channel);
+      awaitReceived(listened, channel, RedisSession::spublish, "before the move");
+      // The server's own sunsubscribe is lost with the connection: the subscriber reconnects to the old owner,
+      // which answers its SSUBSCRIBE with MOVED, or finds the slot moved in the map.
+      try (RawRedisClient raw = new RawRedisClient(from.port())) {
+        raw.call("CLIENT", "KILL", "TYPE", "pubsub");
+      }
+      cluster.beginSlotMigration(slot, from, to);
+      cluster.finishSlotMigration(slot, from, to);
+      awaitReceived(listened, channel, RedisSession::spublish, "after the move");
+      assertThat(numsub(to, channel, "PUBSUB", "SHARDNUMSUB")).as("subscribed on the new owner").isEqualTo(1);
+      assertThat(numsub(from, channel, "PUBSUB", "SHARDNUMSUB")).as("not on the old one").isZero();
+      awaitState(subscriber, SubscriberState.CONNECTED);
+    }
+  }
+
+  @Test
+  @Order(3)
   void channelsAndShardChannelsReceiveAgainAfterAGracefulFailover() throws InterruptedException {
     Listened listened = new Listened();
     String plain = "failover-news";
@@ -117,7 +143,7 @@ class ClusterSubscriberFailoverIntegrationTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void channelsAndShardChannelsReceiveAgainAfterTheirPrimaryIsKilled() throws InterruptedException {
     Listened listened = new Listened();
     String plain = "kill-news";
