@@ -66,7 +66,21 @@ class ClusterSubscriberFailoverIntegrationTest {
   @Test
   @Order(1)
   void aShardChannelFollowsItsSlotMovedToAnotherPrimary() throws InterruptedException {
-    String channel = "moving-orders";
+    subscribeThenMoveTheSlot("moving-orders", false);
+  }
+
+  /**
+   * The server's own sunsubscribe is lost with the connection: the subscriber reconnects to the old owner, which
+   * answers its SSUBSCRIBE with MOVED, or finds the slot moved in the map first.
+   */
+  @Test
+  @Order(2)
+  void aShardChannelWhoseConnectionIsLostAsItsSlotMovesReceivesAgain() throws InterruptedException {
+    subscribeThenMoveTheSlot("moving-while-reconnecting", true);
+  }
+
+  private static void subscribeThenMoveTheSlot(String channel, boolean killConnectionsFirst)
+      throws InterruptedException {
     int slot = ClusterKeys.slot(channel);
     LocalRedisServer from = cluster.ownerOf(slot);
     LocalRedisServer to = cluster.primaries().stream().filter(p -> !p.equals(from)).findFirst().orElseThrow();
@@ -76,42 +90,23 @@ class ClusterSubscriberFailoverIntegrationTest {
       awaitReceived(listened, channel, RedisSession::spublish, "before the move");
       long reconnectionsBefore = reconnections.get();
       long moved = System.nanoTime();
+      if (killConnectionsFirst) {
+        try (RawRedisClient raw = new RawRedisClient(from.port())) {
+          raw.call("CLIENT", "KILL", "TYPE", "pubsub");
+        }
+      }
       cluster.beginSlotMigration(slot, from, to);
       cluster.finishSlotMigration(slot, from, to);
       long received = awaitReceived(listened, channel, RedisSession::spublish, "after the move");
-      figures.add("FIGURE shard channel moved by CLUSTER SETSLOT NODE: received again "
-          + millis(received - moved) + " ms after the move began");
+      figures.add("FIGURE shard channel moved by CLUSTER SETSLOT NODE" + (killConnectionsFirst
+          ? " as its connection was killed" : "") + ": received again " + millis(received - moved)
+          + " ms after the move began");
       assertThat(numsub(to, channel, "PUBSUB", "SHARDNUMSUB")).as("subscribed on the new owner").isEqualTo(1);
       assertThat(numsub(from, channel, "PUBSUB", "SHARDNUMSUB")).as("not on the old one").isZero();
       assertThat(subscriber.shardChannels()).containsExactly(channel);
       assertThat(reconnections.get()).as("subscriberReconnecting").isGreaterThan(reconnectionsBefore);
       awaitState(subscriber, SubscriberState.CONNECTED);
       assertThat(listened.states).containsSubsequence(SubscriberState.RECONNECTING, SubscriberState.CONNECTED);
-    }
-  }
-
-  @Test
-  @Order(2)
-  void aShardChannelWhoseConnectionIsLostAsItsSlotMovesReceivesAgain() throws InterruptedException {
-    String channel = "moving-while-reconnecting";
-    int slot = ClusterKeys.slot(channel);
-    LocalRedisServer from = cluster.ownerOf(slot);
-    LocalRedisServer to = cluster.primaries().stream().filter(p -> !p.equals(from)).findFirst().orElseThrow();
-    Listened listened = new Listened();
-    try (RedisSubscriber subscriber = dataSource.openSubscriber(listened)) {
-      subscriber.ssubscribe(channel);
-      awaitReceived(listened, channel, RedisSession::spublish, "before the move");
-      // The server's own sunsubscribe is lost with the connection: the subscriber reconnects to the old owner,
-      // which answers its SSUBSCRIBE with MOVED, or finds the slot moved in the map.
-      try (RawRedisClient raw = new RawRedisClient(from.port())) {
-        raw.call("CLIENT", "KILL", "TYPE", "pubsub");
-      }
-      cluster.beginSlotMigration(slot, from, to);
-      cluster.finishSlotMigration(slot, from, to);
-      awaitReceived(listened, channel, RedisSession::spublish, "after the move");
-      assertThat(numsub(to, channel, "PUBSUB", "SHARDNUMSUB")).as("subscribed on the new owner").isEqualTo(1);
-      assertThat(numsub(from, channel, "PUBSUB", "SHARDNUMSUB")).as("not on the old one").isZero();
-      awaitState(subscriber, SubscriberState.CONNECTED);
     }
   }
 
