@@ -1,6 +1,7 @@
 package dev.respite.impl.cluster;
 
 import dev.respite.PoolStats;
+import dev.respite.RedisConnectionException;
 import dev.respite.RedisConfig;
 import dev.respite.RedisDataSource;
 import dev.respite.RedisSession;
@@ -39,6 +40,8 @@ public final class ClusterDataSource implements RedisDataSource {
   private final ClusterTopology topology;
   private final ClusterContext context;
   private final Map<NodeAddress, Subscribers> subscribers = new ConcurrentHashMap<>();
+  /** Subscribers of channels and patterns: on any primary, the next one after a failure. */
+  private final Subscribers anyPrimary;
 
   /** Creates the data source and reads the slot map from the seeds ({@link RedisConfig#nodes()}). */
   public ClusterDataSource(RedisConfig config) {
@@ -57,6 +60,8 @@ public final class ClusterDataSource implements RedisDataSource {
     this.topology = new ClusterTopology(seeds, pools, listeners, name, config.clusterRefreshPeriod());
     this.context = new ClusterContext(name, topology, pools, readers, listeners, config.clusterMaxRedirects(),
         config.socketTimeout().toNanos(), config.readFrom());
+    this.anyPrimary = new Subscribers(connector.forNode(seeds.get(0).host(), seeds.get(0).port(), false)
+        .following(new AnyPrimary(topology, connector, seeds.get(0))), listeners);
     if (!topology.refresh(RefreshCause.INITIAL)) {
       RuntimeException why = topology.lastFailure();
       LOG.log(Level.WARNING, "Redis Cluster data source " + name + ": no seed of " + seeds
@@ -146,17 +151,30 @@ public final class ClusterDataSource implements RedisDataSource {
   }
 
   /**
-   * A subscriber whose channels and patterns live on one primary (any node hears every {@code PUBLISH} of the
-   * cluster) and whose shard channels each live on the primary of their slot ({@link ClusterSubscriber}).
+   * A subscriber whose channels and patterns live on one primary, any (every node hears every {@code PUBLISH}),
+   * and whose shard channels each live on the primary of their slot ({@link ClusterSubscriber}).
    */
   @Override
   public RedisSubscriber openSubscriber(MessageListener listener) {
     if (pools.isClosed()) {
       throw pools.closedException();
     }
-    NodeAddress node = topology.map().owners().stream().map(owner -> owner.primary().address()).findFirst()
-        .orElseGet(() -> NodeAddress.parse(config.nodes().get(0), ""));
-    return new ClusterSubscriber(subscribers(node).open(listener), listener, this::shardOwner, this::subscribers);
+    return new ClusterSubscriber(openOnAnyPrimary(listener), new ShardSubscriptions(listener, listeners,
+        topology, this::subscribers, config.clusterMaxRedirects()));
+  }
+
+  /** On the next primary, or the one after if it cannot be reached (it may have died since the last refresh). */
+  private RedisSubscriber openOnAnyPrimary(MessageListener listener) {
+    for (int attempt = 1;; attempt++) {
+      try {
+        return anyPrimary.open(listener);
+      } catch (RedisConnectionException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        topology.requestRefresh(RefreshCause.CONNECTION_FAILED);
+      }
+    }
   }
 
   private Subscribers subscribers(NodeAddress node) {
@@ -164,22 +182,12 @@ public final class ClusterDataSource implements RedisDataSource {
         connector.forNode(address.host(), address.port(), false), listeners));
   }
 
-  /** The primary of a shard channel's slot. */
-  private NodeAddress shardOwner(String channel) {
-    int slot = SlotHash.slot(channel);
-    SlotOwner owner = topology.map().owner(slot);
-    if (owner == null) {
-      throw new dev.respite.RedisException("Hash slot " + slot + " of shard channel " + CommandSlots.shown(channel)
-          + " is not served by any node of the Redis Cluster; nothing was sent");
-    }
-    return owner.primary().address();
-  }
-
   @Override
   public void close() {
     topology.close();
     pools.close();
     readers.close();
+    anyPrimary.close();
     subscribers.values().forEach(Subscribers::close);
     listeners.close();
   }

@@ -35,20 +35,29 @@ public final class RealRedisSubscriber implements RedisSubscriber {
   private final MessageListener listener;
   private final Listeners events;
   private final Consumer<RealRedisSubscriber> onClose;
+  private final ShardChannelLoss loss;
   private final SubscriberConnection link;
   private final Thread thread;
   private @Nullable ScheduledFuture<?> keepAlive;
   private volatile SubscriberState state = SubscriberState.CONNECTED;
 
   private RealRedisSubscriber(Connector connector, MessageListener listener, Listeners events,
-      RedisConnection connection, Duration pingInterval, Consumer<RealRedisSubscriber> onClose) {
+      RedisConnection connection, Duration pingInterval, Consumer<RealRedisSubscriber> onClose,
+      ShardChannelLoss loss) {
     this.config = connector.config();
     this.listener = new SafeMessageListener(listener, name);
     this.events = events;
     this.onClose = onClose;
+    this.loss = loss;
     this.link = new SubscriberConnection(name, connection);
     this.thread = new Thread(new SubscriberReader(this, link, connector, connection, pingInterval), name);
     thread.setDaemon(true);
+  }
+
+  /** As {@link #open(Connector, MessageListener, Listeners, Consumer, ShardChannelLoss)}, for a single server. */
+  public static RealRedisSubscriber open(Connector connector, MessageListener listener, Listeners events,
+      Consumer<RealRedisSubscriber> onClose) {
+    return open(connector, listener, events, onClose, ShardChannelLoss.NONE);
   }
 
   /**
@@ -57,11 +66,12 @@ public final class RealRedisSubscriber implements RedisSubscriber {
    *
    * @param events the data source's listeners, told of each message delivered and each reconnection
    * @param onClose called once, when the subscriber is closed
+   * @param loss told of shard channels the server stopped delivering unasked (Redis Cluster)
    * @throws dev.respite.RedisConnectionException if the server cannot be reached
    * @throws RedisServerException if the server refuses the handshake
    */
   public static RealRedisSubscriber open(Connector connector, MessageListener listener, Listeners events,
-      Consumer<RealRedisSubscriber> onClose) {
+      Consumer<RealRedisSubscriber> onClose, ShardChannelLoss loss) {
     Objects.requireNonNull(listener, "listener");
     // A read that waits longer than this plus socketTimeout means the connection is dead.
     RedisConfig config = connector.config();
@@ -70,7 +80,8 @@ public final class RealRedisSubscriber implements RedisSubscriber {
     RealRedisSubscriber subscriber;
     try {
       SubscriberReader.prepare(connection, config, pingInterval);
-      subscriber = new RealRedisSubscriber(connector, listener, events, connection, pingInterval, onClose);
+      subscriber = new RealRedisSubscriber(connector, listener, events, connection, pingInterval, onClose,
+          loss);
     } catch (IOException | RuntimeException e) {
       connection.close();
       throw new RedisException("Could not start a subscriber on " + connection.address() + ": " + e, e);
@@ -213,6 +224,29 @@ public final class RealRedisSubscriber implements RedisSubscriber {
       if (start != 0) {
         events.subscriberMessageDelivered(System.nanoTime() - start);
       }
+    }
+  }
+
+  /** The server unsubscribed {@code shardChannel} itself (already forgotten): tells the owner, unless closed. */
+  void shardChannelDropped(String shardChannel) {
+    if (!isClosed()) {
+      LOG.log(Level.DEBUG, () -> name + ": the server unsubscribed shard channel " + shardChannel + " itself");
+      tellOwner(() -> loss.dropped(shardChannel));
+    }
+  }
+
+  /** After a reconnection the server refused to subscribe again: tells the owner, unless closed. */
+  void resubscribeRefused(RedisServerException cause) {
+    if (!isClosed()) {
+      tellOwner(() -> loss.resubscribeRefused(cause));
+    }
+  }
+
+  private void tellOwner(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, name + ": the owner of this subscriber threw; ignored", e);
     }
   }
 

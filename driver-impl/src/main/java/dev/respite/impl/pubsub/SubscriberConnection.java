@@ -8,7 +8,9 @@ import dev.respite.impl.protocol.ProtocolKeyword;
 import dev.respite.pubsub.MessageKind;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +32,12 @@ final class SubscriberConnection {
   private volatile boolean closed;
   /** Set by {@link #dropConnection()}: the next backoff ends at once; guarded by {@link #lock}. */
   private boolean retryNow;
+  /**
+   * Shard channels whose {@code SUNSUBSCRIBE} was written on the current connection and not yet answered, with
+   * how many times: any other {@code sunsubscribe} the server sends is its own (the slot moved away from this
+   * node); guarded by {@link #lock}.
+   */
+  private final Map<String, Integer> unsubscribing = new HashMap<>();
 
   SubscriberConnection(String name, RedisConnection first) {
     this.name = name;
@@ -43,7 +51,7 @@ final class SubscriberConnection {
    *     the server forgot everything with the lost connection, and it will not be renewed)
    * @throws RedisException if closed
    */
-  @Nullable Confirmation change(MessageKind kind, boolean subscribe, String[] names) {
+  @Nullable Confirmation change(MessageKind kind, boolean subscribe, String[] asked) {
     ProtocolKeyword command =
         subscribe ? Subscriptions.subscribeCommand(kind) : Subscriptions.unsubscribeCommand(kind);
     Confirmation confirmation = new Confirmation();
@@ -51,6 +59,9 @@ final class SubscriberConnection {
       if (closed) {
         throw closedException();
       }
+      // SUNSUBSCRIBE of all names each one, so that each answer is known to be ours (see droppedByServer).
+      String[] names = kind == MessageKind.SHARD_CHANNEL && !subscribe && asked.length == 0
+          ? subscriptions.snapshot(kind).toArray(new String[0]) : asked;
       if (subscribe) {
         subscriptions.add(kind, names);
       } else {
@@ -59,6 +70,11 @@ final class SubscriberConnection {
       RedisConnection current = connection;
       if (current != null && send(current, command, names)) {
         pending.sent(confirmation);
+        if (kind == MessageKind.SHARD_CHANNEL && !subscribe) {
+          for (String name : names) {
+            unsubscribing.merge(name, 1, Integer::sum);
+          }
+        }
       } else if (subscribe) {
         pending.awaitConnection(confirmation);
       } else {
@@ -66,6 +82,24 @@ final class SubscriberConnection {
       }
     }
     return confirmation;
+  }
+
+  /**
+   * The server said it unsubscribed {@code shardChannel}: true if nobody asked (a cluster node whose slot moved
+   * away unsubscribes that slot's channels itself), and then forgets it, since a reconnection to this node
+   * could not subscribe it again; false if it answers our own {@code SUNSUBSCRIBE}.
+   */
+  boolean droppedByServer(String shardChannel) {
+    synchronized (lock) {
+      Integer asked = unsubscribing.remove(shardChannel);
+      if (asked != null) {
+        if (asked > 1) {
+          unsubscribing.put(shardChannel, asked - 1);
+        }
+        return false;
+      }
+      return subscriptions.removeOne(MessageKind.SHARD_CHANNEL, shardChannel);
+    }
   }
 
   /** Forgets names the server refused to subscribe to, so that a reconnection does not try them again. */
@@ -149,6 +183,7 @@ final class SubscriberConnection {
         return false;
       }
       connection = null;
+      unsubscribing.clear();
       pending.connectionLost();
       return true;
     }
@@ -168,6 +203,7 @@ final class SubscriberConnection {
       Commands.PING.write(fresh.writer());
       fresh.send(commands + 1);
       connection = fresh;
+      unsubscribing.clear();
       pending.connectionRenewed(renewed);
     }
     return renewed;

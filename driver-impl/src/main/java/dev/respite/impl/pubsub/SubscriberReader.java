@@ -130,12 +130,14 @@ final class SubscriberReader implements Runnable {
           case "pmessage":
             deliver(MessageKind.PATTERN, parts, 2, parts.size() == 4 ? parts.get(1).asString() : null);
             return;
+          case "sunsubscribe":
+            shardChannelUnsubscribed(parts);
+            return;
           case "subscribe":
           case "psubscribe":
           case "ssubscribe":
           case "unsubscribe":
           case "punsubscribe":
-          case "sunsubscribe":
             return; // the PING that follows each command confirms it
           default:
             break;
@@ -147,6 +149,14 @@ final class SubscriberReader implements Runnable {
       }
     }
     link.replied();
+  }
+
+  /** Ours are confirmed by the PING after them; one nobody asked for means a cluster slot moved away. */
+  private void shardChannelUnsubscribed(List<Reply> parts) {
+    String channel = parts.size() == 3 && isText(parts.get(1)) ? parts.get(1).asString() : null;
+    if (channel != null && link.droppedByServer(channel)) {
+      subscriber.shardChannelDropped(channel);
+    }
   }
 
   private void deliver(MessageKind kind, List<Reply> parts, int channelAt, @Nullable String pattern) {
@@ -187,9 +197,10 @@ final class SubscriberReader implements Runnable {
         }
         String address = fresh.address();
         renewed.whenDone(failure -> {
-          if (failure instanceof RedisServerException) {
+          if (failure instanceof RedisServerException refusal) {
             LOG.log(Level.WARNING, () -> subscriber.name() + " reconnected to " + address
-                + " but the server refused to subscribe again: " + failure.getMessage());
+                + " but the server refused to subscribe again: " + refusal.getMessage());
+            subscriber.resubscribeRefused(refusal);
           }
           subscriber.changeState(SubscriberState.CONNECTED, null);
         });

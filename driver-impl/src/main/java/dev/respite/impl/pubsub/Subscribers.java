@@ -28,10 +28,20 @@ public final class Subscribers implements AutoCloseable {
    * @throws RedisException if {@link #close()} was called
    */
   public RedisSubscriber open(MessageListener listener) {
+    return open(listener, ShardChannelLoss.NONE);
+  }
+
+  /**
+   * Opens a subscriber that tells {@code loss} of shard channels its server stops delivering unasked (a
+   * cluster node whose slot moved), and keeps track of it until it is closed.
+   *
+   * @throws RedisException if {@link #close()} was called
+   */
+  public RedisSubscriber open(MessageListener listener, ShardChannelLoss loss) {
     if (closed) {
       throw closedException();
     }
-    RealRedisSubscriber subscriber = RealRedisSubscriber.open(connector, listener, events, open::remove);
+    RealRedisSubscriber subscriber = RealRedisSubscriber.open(connector, listener, events, open::remove, loss);
     open.add(subscriber);
     if (closed) { // close() ran meanwhile and may have missed it
       subscriber.close();

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -49,6 +50,11 @@ final class Subscriptions {
     }
   }
 
+  /** Removes {@code name} of {@code kind}; whether it was there. */
+  boolean removeOne(MessageKind kind, String name) {
+    return namesOf(kind).remove(name);
+  }
+
   /** A copy of the names of {@code kind}, in subscription order. */
   Set<String> snapshot(MessageKind kind) {
     return Collections.unmodifiableSet(new LinkedHashSet<>(namesOf(kind)));
@@ -63,12 +69,23 @@ final class Subscriptions {
     return Objects.requireNonNull(names.get(kind));
   }
 
-  /** Writes the frames that subscribe a new connection to everything; returns how many it wrote. */
+  /**
+   * Writes the frames that subscribe a new connection to everything; returns how many it wrote. Shard channels
+   * get one {@code SSUBSCRIBE} each: a cluster node refuses one naming channels of different slots.
+   */
   int writeAll(RespWriter writer) throws IOException {
     int commands = 0;
     for (MessageKind kind : MessageKind.values()) {
       Set<String> kindNames = namesOf(kind);
-      if (!kindNames.isEmpty()) {
+      if (kindNames.isEmpty()) {
+        continue;
+      }
+      if (kind == MessageKind.SHARD_CHANNEL) {
+        for (String name : kindNames) {
+          Commands.subscription(subscribeCommand(kind), List.of(name)).write(writer);
+          commands++;
+        }
+      } else {
         Commands.subscription(subscribeCommand(kind), kindNames).write(writer);
         commands++;
       }
