@@ -4,7 +4,9 @@ package dev.respite.benchmarks;
  * The keys of the cluster case: one per hash slot, so that the load reaches every slot and every primary in
  * proportion to the slots it serves. Each key has two 100-byte values that name the client, the key and the
  * variant, so that a GET can only match the SET just before it (not the other variant, not another client's
- * earlier write, not another key's value).
+ * earlier write, not another key's value). Each client has keys of its own ({@code bench:cluster:<client>:n}):
+ * the three JVMs probe the cluster at the same time when they start, and with shared keys one client's SET
+ * could land between another's SET and GET, failing that client's probe with a wrong reply.
  */
 final class ClusterKeys {
 
@@ -16,14 +18,14 @@ final class ClusterKeys {
   private final String[][] values = new String[SLOTS][2];
 
   /**
-   * @param writer names the client in every value, e.g. "jedis"
+   * @param writer names the client in every key and value, e.g. "jedis"
    */
   ClusterKeys(String writer) {
     String padding = Payloads.text(Payloads.SMALL_VALUE_BYTES);
     int found = 0;
     // About 170,000 names are tried before every slot has one (the coupon collector's n ln n): a few ms.
     for (long n = 0; found < SLOTS; n++) {
-      String key = PREFIX + n;
+      String key = PREFIX + writer + ":" + n;
       int slot = slot(key);
       if (keys[slot] == null) {
         keys[slot] = key;

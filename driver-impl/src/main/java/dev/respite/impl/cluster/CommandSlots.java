@@ -29,7 +29,7 @@ final class CommandSlots {
     KeyPositions keys = command.keyPositions();
     int slot = NO_KEY;
     for (int i = 0; i < keys.size(); i++) {
-      int keySlot = SlotHash.slot(bytes(command.arg(keys.get(i) - 1)));
+      int keySlot = slot(command.arg(keys.get(i) - 1));
       if (slot == NO_KEY) {
         slot = keySlot;
       } else if (keySlot != slot) {
@@ -44,7 +44,7 @@ final class CommandSlots {
     KeyPositions keys = command.keyPositions();
     int[] slots = new int[keys.size()];
     for (int i = 0; i < slots.length; i++) {
-      slots[i] = SlotHash.slot(bytes(command.arg(keys.get(i) - 1)));
+      slots[i] = slot(command.arg(keys.get(i) - 1));
     }
     return slots;
   }
@@ -60,12 +60,17 @@ final class CommandSlots {
       KeyPositions positions = command.keyPositions();
       for (int i = 0; i < positions.size(); i++) {
         Object key = command.arg(positions.get(i) - 1);
-        keys.add(shown(key) + " (slot " + SlotHash.slot(bytes(key)) + ")");
+        keys.add(shown(key) + " (slot " + slot(key) + ")");
       }
     }
     return new RedisException(what + " has keys in more than one hash slot of the Redis Cluster: " + keys
         + "; nothing was sent. Keys of one command, transaction, WATCH or script must share a slot: give them a"
         + " common {hash tag}");
+  }
+
+  /** The slot of a key as the server hashes it ({@link #bytes}); text without encoding a copy when it can. */
+  static int slot(Object key) {
+    return key instanceof String ? SlotHash.slot((String) key) : SlotHash.slot(bytes(key));
   }
 
   /** A key as the server hashes it: the UTF-8 bytes of text, the bytes of binary keys. */

@@ -33,9 +33,24 @@ public final class SlotHash {
     return crc16(key, 0, key.length) & (SLOT_COUNT - 1);
   }
 
-  /** The slot of a key given as text, hashed as its UTF-8 bytes, as every Respite codec sends text. */
+  /**
+   * The slot of a key given as text, hashed as its UTF-8 bytes, as every Respite codec sends text. An ASCII key
+   * (each char its own UTF-8 byte) is hashed from its chars, without encoding a copy.
+   */
   public static int slot(String key) {
-    return slot(key.getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) >= 0x80) {
+        return slot(key.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    int open = key.indexOf('{');
+    if (open >= 0) {
+      int close = key.indexOf('}', open + 1);
+      if (close > open + 1) {
+        return crc16(key, open + 1, close) & (SLOT_COUNT - 1);
+      }
+    }
+    return crc16(key, 0, key.length()) & (SLOT_COUNT - 1);
   }
 
   /** CRC16/XMODEM of {@code bytes[from..to)}. */
@@ -43,6 +58,15 @@ public final class SlotHash {
     int crc = 0;
     for (int i = from; i < to; i++) {
       crc = ((crc << 8) ^ TABLE[((crc >>> 8) ^ bytes[i]) & 0xFF]) & 0xFFFF;
+    }
+    return crc;
+  }
+
+  /** CRC16/XMODEM of the ASCII chars {@code text[from..to)}, each hashed as the byte it encodes to. */
+  private static int crc16(String text, int from, int to) {
+    int crc = 0;
+    for (int i = from; i < to; i++) {
+      crc = ((crc << 8) ^ TABLE[((crc >>> 8) ^ text.charAt(i)) & 0xFF]) & 0xFFFF;
     }
     return crc;
   }

@@ -161,7 +161,9 @@ public final class Command<T extends @Nullable Object> {
 
   /** What the command table knows of this command (or its subcommand), or null for one it does not know. */
   public @Nullable CommandSpec spec() {
-    return CommandTable.find(name.name(), argCount() > 0 ? text(arg(0)) : null);
+    String command = name.name();
+    return CommandTable.find(command,
+        argCount() > 0 && CommandTable.hasSubcommands(command) ? text(arg(0)) : null);
   }
 
   /** Where its keys stand, counting the name as word 0; none for a command the table does not know. */

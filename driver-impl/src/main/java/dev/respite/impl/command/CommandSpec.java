@@ -32,8 +32,8 @@ public record CommandSpec(String name, int arity, Set<String> flags, List<KeySpe
   /** Where the keys stand in a command of {@code argc} words. */
   KeyPositions keyPositions(int argc, KeySpec.WordText words) {
     KeyPositions positions = new KeyPositions();
-    for (KeySpec spec : keySpecs) {
-      spec.collect(argc, words, positions);
+    for (int i = 0; i < keySpecs.size(); i++) { // no iterator: this runs for every routed command
+      keySpecs.get(i).collect(argc, words, positions);
     }
     return positions;
   }

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +29,20 @@ import org.jspecify.annotations.Nullable;
 public final class CommandTable {
   private static final String RESOURCE = "commands.txt";
   private static final Map<String, CommandSpec> SPECS = load();
+  /** The lower-case names of the commands that have subcommands ({@code config}, {@code client}...). */
+  private static final Set<String> WITH_SUBCOMMANDS = SPECS.keySet().stream()
+      .filter(name -> name.indexOf('|') > 0)
+      .map(name -> name.substring(0, name.indexOf('|')))
+      .collect(Collectors.toUnmodifiableSet());
+  /**
+   * What a name as callers spell it ({@code SET}, {@code set}) finds, so that looking up a command that has no
+   * subcommands (every routed command does) allocates nothing; bounded, since raw names come from callers.
+   */
+  private static final ConcurrentHashMap<String, Named> BY_NAME = new ConcurrentHashMap<>();
+  private static final int MOST_NAMES_REMEMBERED = 1024;
+
+  /** A name's spec, and whether its first argument may name a subcommand with a spec of its own. */
+  private record Named(@Nullable CommandSpec spec, boolean hasSubcommands) {}
 
   private CommandTable() {}
 
@@ -34,14 +51,31 @@ public final class CommandTable {
    * ({@code CONFIG GET}); null for a command the table does not know.
    */
   public static @Nullable CommandSpec find(String command, @Nullable String subcommand) {
-    String name = command.toLowerCase(Locale.ROOT);
-    if (subcommand != null) {
-      CommandSpec sub = SPECS.get(name + "|" + subcommand.toLowerCase(Locale.ROOT));
+    Named named = named(command);
+    if (subcommand != null && named.hasSubcommands()) {
+      CommandSpec sub = SPECS.get(command.toLowerCase(Locale.ROOT) + "|" + subcommand.toLowerCase(Locale.ROOT));
       if (sub != null) {
         return sub;
       }
     }
-    return SPECS.get(name);
+    return named.spec();
+  }
+
+  /** Whether {@code command} has subcommands, so that {@link #find} needs its first argument. */
+  public static boolean hasSubcommands(String command) {
+    return named(command).hasSubcommands();
+  }
+
+  private static Named named(String command) {
+    Named named = BY_NAME.get(command);
+    if (named == null) {
+      String name = command.toLowerCase(Locale.ROOT);
+      named = new Named(SPECS.get(name), WITH_SUBCOMMANDS.contains(name));
+      if (BY_NAME.size() < MOST_NAMES_REMEMBERED) {
+        BY_NAME.putIfAbsent(command, named);
+      }
+    }
+    return named;
   }
 
   /** Every spec, commands and subcommands. */

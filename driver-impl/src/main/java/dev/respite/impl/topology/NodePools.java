@@ -47,8 +47,10 @@ public final class NodePools implements AutoCloseable {
     if (closed) {
       throw closedException();
     }
-    ConnectionPool pool = pools.computeIfAbsent(node,
-        n -> new ConnectionPool(name + "@" + n, connectors.apply(n), listeners));
+    ConnectionPool pool = pools.get(node); // first, so that a known node costs no lambda: this runs per borrow
+    if (pool == null) {
+      pool = pools.computeIfAbsent(node, n -> new ConnectionPool(name + "@" + n, connectors.apply(n), listeners));
+    }
     if (closed) { // close() ran meanwhile and may have missed it
       pool.close();
       throw closedException();

@@ -52,6 +52,19 @@ class SlotHashTest {
   }
 
   @Test
+  void textIsHashedAsItsUtf8BytesWhetherAsciiOrNot() {
+    String[] keys = {"key:1", "{user1000}.following", "foo{}{bar}", "foo{{bar}}zap", "ключ", "{ключ}.x", "a{é}b",
+        "x\u007F{y}", "x\u0080{y}", "emoji\uD83D\uDE00{tag}", ""};
+    for (String key : keys) {
+      assertThat(SlotHash.slot(key)).as(key).isEqualTo(SlotHash.slot(key.getBytes(StandardCharsets.UTF_8)));
+    }
+    for (int i = 0; i < 10_000; i++) {
+      String key = "bench:cluster:" + i + (i % 3 == 0 ? "{t" + i % 7 + "}" : "");
+      assertThat(SlotHash.slot(key)).isEqualTo(SlotHash.slot(key.getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  @Test
   void everySlotIsInRange() {
     for (int i = 0; i < 50_000; i++) {
       assertThat(SlotHash.slot("key:" + i)).isBetween(0, SlotHash.SLOT_COUNT - 1);

@@ -49,6 +49,17 @@ class CommandTableTest {
   }
 
   @Test
+  void namesAreFoundInAnyCaseAndOnlyCommandsWithSubcommandsReadTheirFirstArgument() {
+    assertThat(CommandTable.find("set", "get").name()).isEqualTo("set"); // a key that looks like a subcommand
+    assertThat(CommandTable.find("Config", "get").name()).isEqualTo("config|get");
+    assertThat(CommandTable.find("CONFIG", "NOSUCH").name()).isEqualTo("config");
+    assertThat(CommandTable.hasSubcommands("client")).isTrue();
+    assertThat(CommandTable.hasSubcommands("GET")).isFalse();
+    assertThat(CommandTable.hasSubcommands("NOSUCHCOMMAND")).isFalse();
+    assertThat(Command.raw("client", "list").spec().name()).isEqualTo("client|list");
+  }
+
+  @Test
   void typedFramesAreReadLikeRawOnes() {
     assertThat(keys(Command.of(Keywords.MGET, Decoders.REPLY, "a", "b"))).containsExactly(1, 2);
   }
