@@ -116,8 +116,7 @@ final class ClusterRoute implements SessionRoute {
         }
         session = session(target);
       } catch (RedisConnectionException notSent) {
-        cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
-        deadline = Retries.pause(deadline, attempt++, notSent, cluster.retryBudgetNanos());
+        deadline = afterRefusedConnect(target, fixed != null, deadline, attempt++, notSent);
         target = fixed != null ? target : null;
         continue;
       }
@@ -155,11 +154,41 @@ final class ClusterRoute implements SessionRoute {
     }
   }
 
-  /** Drops the node's session if its connection broke, and asks for a refresh: the node may be gone. */
+  /**
+   * Drops the node's session if its connection broke, and asks for a refresh: the node may be gone (a primary's
+   * replicas are watched for a promotion, {@link PromotionWatch}).
+   */
   void afterFailure(Target target) {
     if (sessions.dropIfBroken(target)) {
       cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
+      if (!target.reader()) {
+        cluster.topology().promotions().suspect(target.node());
+      }
     }
+  }
+
+  /**
+   * After a connect that failed (nothing was sent): asks for a refresh, has the replicas of the node watched for
+   * a promotion, and waits before the next attempt. Once the retries have used up their deadline, a command not
+   * pinned to the node checks once, briefly, whether a replica has taken the node's slots
+   * ({@link PromotionWatch#replaced}) and, if so, is tried again on the new owner instead of failing.
+   *
+   * @param target the node that could not be reached; null if there was no map to find one
+   * @param pinned whether the command must run on that node
+   * @return the deadline of the retries
+   * @throws RedisConnectionException {@code notSent}, once the deadline has passed
+   */
+  long afterRefusedConnect(@Nullable Target target, boolean pinned, long deadline, int attempt,
+      RedisConnectionException notSent) {
+    cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
+    if (target != null && !target.reader()) {
+      PromotionWatch promotions = cluster.topology().promotions();
+      promotions.suspect(target.node());
+      if (!pinned && Retries.isOver(deadline) && promotions.replaced(target.node())) {
+        return deadline;
+      }
+    }
+    return Retries.pause(deadline, attempt, notSent, cluster.retryBudgetNanos());
   }
 
   /**

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(OrderAnnotation.class)
 class ClusterFaultsUnderLoadIntegrationTest {
   private static final int THREADS = 16;
+  /** How late the test may see a promotion: it asks ROLE every 5 ms, on a machine shared with other builds. */
+  private static final long LAST_FAILURE_MARGIN_MILLIS = 50;
 
   private static LocalRedisCluster cluster;
   private static RedisDataSource dataSource;
@@ -181,10 +183,10 @@ class ClusterFaultsUnderLoadIntegrationTest {
     assertThat(role(victim)).as("the restarted node rejoined as a replica").isEqualTo("slave");
     assertThat(load.firstWatchedSuccessNanos() - promoted).as("first write after promotion, ns")
         .isLessThan(TimeUnit.SECONDS.toNanos(1));
-    if (load.lastFailureNanos() != 0) {
-      assertThat(load.lastFailureNanos() - promoted).as("last failure after promotion, ns")
-          .isLessThan(TimeUnit.SECONDS.toNanos(1));
-    }
+    // The replicas are watched once the primary cannot be reached, and a command whose retries are over asks
+    // once more before failing: nothing fails after the promotion, but for the test's own polling of ROLE.
+    assertThat(load.lastFailureNanos() - promoted).as("last failure after promotion, ns")
+        .isLessThan(TimeUnit.MILLISECONDS.toNanos(LAST_FAILURE_MARGIN_MILLIS));
     assertEveryIncrementCountedOnce(load);
   }
 

@@ -1,0 +1,229 @@
+package dev.respite.impl.cluster;
+
+import dev.respite.RedisException;
+import dev.respite.Reply;
+import dev.respite.impl.command.ClusterFrames;
+import dev.respite.impl.session.RealRedisSession;
+import dev.respite.impl.topology.NodeAddress;
+import dev.respite.impl.topology.NodePools;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Learns of a replica's promotion as soon as the replica does, instead of when a refresh next reads
+ * {@code CLUSTER SLOTS}: a primary that could not be reached is {@linkplain #suspect suspected}, and its replicas
+ * (as the map lists them) are asked {@code ROLE} every 20-50 ms through their pools until one answers
+ * {@code master}; that replica then takes every slot of the primary at once ({@link SlotMap#withPromoted}) and a
+ * full refresh is asked for. One watch per primary, whatever the number of callers, on this data source's own
+ * thread; it also ends when the map no longer names the primary (a refresh saw the failover), when the primary
+ * answers again (asked every tenth round only: a host that does not answer may hold the thread for
+ * {@code connectTimeout}), or after 30 s.
+ *
+ * <p>A command about to fail because its retries used up {@code socketTimeout} asks {@link #replaced} first:
+ * the only wait in a caller's thread, for one probe at most {@code min(connectTimeout, 100 ms)}.
+ */
+final class PromotionWatch implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(PromotionWatch.class.getName());
+  static final Duration GAP = Duration.ofMillis(20);
+  static final Duration LONGEST_WATCH = Duration.ofSeconds(30);
+  private static final long LONGEST_LAST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final int PRIMARY_ASKED_EVERY = 10;
+
+  /** Asks a node its {@code ROLE}: {@code master}, {@code slave}; throws if it cannot be reached. */
+  @FunctionalInterface
+  interface RoleProbe {
+    String role(NodeAddress node);
+  }
+
+  private final AtomicReference<SlotMap> map;
+  private final RoleProbe probe;
+  private final Runnable onPromotion;
+  private final long gapMillis;
+  private final long longestWatchNanos;
+  private final long lastCheckNanos;
+  private final ScheduledExecutorService prober;
+  private final ConcurrentHashMap<NodeAddress, Watched> watches = new ConcurrentHashMap<>();
+
+  /**
+   * @param map the slot map this watch patches
+   * @param onPromotion run after a patch (reports it and asks for a full refresh)
+   * @param connectTimeout bounds the last check, with 100 ms
+   * @param gap the pause between two rounds of one watch, randomly stretched up to 2.5 times
+   * @param longestWatch when a watch that saw no promotion gives up
+   */
+  PromotionWatch(String name, AtomicReference<SlotMap> map, RoleProbe probe, Runnable onPromotion,
+      Duration connectTimeout, Duration gap, Duration longestWatch) {
+    this.map = map;
+    this.probe = probe;
+    this.onPromotion = onPromotion;
+    this.gapMillis = gap.toMillis();
+    this.longestWatchNanos = longestWatch.toNanos();
+    this.lastCheckNanos = Math.min(LONGEST_LAST_CHECK_NANOS, connectTimeout.toNanos());
+    this.prober = Executors.newSingleThreadScheduledExecutor(task -> { // its thread starts on first use
+      Thread thread = new Thread(task, "respite-cluster-promotion-" + name);
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** {@code ROLE} asked through the nodes' pools, so that probes reuse their connections. */
+  static RoleProbe through(NodePools pools) {
+    return node -> {
+      try (RealRedisSession session = RealRedisSession.open(pools.pool(node), 0)) {
+        Reply reply = session.run(ClusterFrames.ROLE);
+        List<Reply> parts = reply.asList();
+        String role = parts.isEmpty() ? null : parts.get(0).asString();
+        if (role == null) {
+          throw new RedisException("unexpected ROLE reply from " + node + ": " + reply);
+        }
+        return role;
+      }
+    };
+  }
+
+  /** Starts watching the replicas of {@code primary}, which could not be reached, unless a watch runs already. */
+  void suspect(NodeAddress primary) {
+    if (watches.containsKey(primary)) {
+      return;
+    }
+    Watched watched = new Watched(primary, System.nanoTime() + longestWatchNanos);
+    if (watches.putIfAbsent(primary, watched) == null) {
+      submit(watched, true, 0);
+    }
+  }
+
+  /**
+   * The last check of a command whose retries are over: if {@code primary} is watched, has its replicas asked
+   * now (one probe for every caller asking meanwhile) and waits for the answer, at most
+   * {@code min(connectTimeout, 100 ms)}.
+   *
+   * @return whether the map no longer names {@code primary} as a primary: a command may try the new owner
+   */
+  boolean replaced(NodeAddress primary) {
+    Watched watched = watches.get(primary);
+    if (watched != null) {
+      CompletableFuture<Void> fresh = new CompletableFuture<>();
+      CompletableFuture<Void> pending = watched.asked.compareAndExchange(null, fresh);
+      if (pending == null) {
+        pending = fresh;
+        submit(watched, false, 0);
+      }
+      try {
+        pending.get(lastCheckNanos, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException notYet) {
+        // no answer in time: the command fails as it would have
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return !map.get().isPrimary(primary);
+  }
+
+  /** Whether {@code primary} is being watched now, for tests. */
+  boolean watches(NodeAddress primary) {
+    return watches.containsKey(primary);
+  }
+
+  private void submit(Watched watched, boolean periodic, long delayMillis) {
+    try {
+      prober.schedule(() -> round(watched, periodic), delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      end(watched);
+      CompletableFuture<Void> asked = watched.asked.getAndSet(null);
+      if (asked != null) {
+        asked.complete(null);
+      }
+    }
+  }
+
+  /**
+   * One round: asks the replicas, and every tenth round the primary. Only the periodic rounds schedule the next,
+   * so a last check adds one round and no second chain of rounds.
+   */
+  private void round(Watched watched, boolean periodic) {
+    CompletableFuture<Void> asked = watched.asked.getAndSet(null);
+    try {
+      if (watches.get(watched.primary) != watched) {
+        return;
+      }
+      if (isOver(watched)) {
+        end(watched);
+      } else if (periodic) {
+        submit(watched, true, gapMillis + ThreadLocalRandom.current().nextLong(gapMillis * 3 / 2 + 1));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Watch of unreachable primary " + watched.primary + " failed; it ends", e);
+      end(watched);
+    } finally {
+      if (asked != null) {
+        asked.complete(null);
+      }
+    }
+  }
+
+  private boolean isOver(Watched watched) {
+    SlotMap now = map.get();
+    if (!now.isPrimary(watched.primary)) {
+      return true; // a refresh or a MOVED saw the new owner already
+    }
+    Set<ClusterNode> replicas = now.replicasOf(watched.primary);
+    for (ClusterNode replica : replicas) {
+      if ("master".equals(roleOrNull(replica.address()))) {
+        map.updateAndGet(current -> current.withPromoted(watched.primary, replica));
+        LOG.log(Level.INFO, "Replica " + replica.address() + " of unreachable primary " + watched.primary
+            + " answers ROLE master: it takes the primary's slots");
+        onPromotion.run();
+        return true;
+      }
+    }
+    if (watched.rounds++ % PRIMARY_ASKED_EVERY == 0 && roleOrNull(watched.primary) != null) {
+      return true; // it answers again: the refreshes will say what it is now
+    }
+    return replicas.isEmpty() || System.nanoTime() - watched.endNanos >= 0;
+  }
+
+  private @Nullable String roleOrNull(NodeAddress node) {
+    try {
+      return probe.role(node);
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "ROLE failed on " + node + ": " + e);
+      return null;
+    }
+  }
+
+  private void end(Watched watched) {
+    watches.remove(watched.primary, watched);
+  }
+
+  @Override
+  public void close() {
+    prober.shutdownNow();
+    watches.clear();
+  }
+
+  /** One watched primary; {@link #rounds} is used on the prober's thread only. */
+  private static final class Watched {
+    final NodeAddress primary;
+    final long endNanos;
+    final AtomicReference<@Nullable CompletableFuture<Void>> asked = new AtomicReference<>();
+    int rounds;
+
+    Watched(NodeAddress primary, long endNanos) {
+      this.primary = primary;
+      this.endNanos = endNanos;
+    }
+  }
+}
