@@ -13,6 +13,7 @@ import dev.respite.impl.session.SessionRoute;
 import dev.respite.impl.topology.NodeAddress;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -184,8 +185,13 @@ final class ClusterRoute implements SessionRoute {
     if (target != null && !target.reader()) {
       PromotionWatch promotions = cluster.topology().promotions();
       promotions.suspect(target.node());
-      if (!pinned && Retries.isOver(deadline) && promotions.replaced(target.node())) {
-        return deadline;
+      if (!pinned && Retries.isOver(deadline)) {
+        long start = System.nanoTime();
+        if (promotions.replaced(target.node())) {
+          return deadline;
+        }
+        notSent.addSuppressed(new RedisConnectionException("No replica of " + target.node() + " was promoted yet"
+            + " (checked in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms)", null));
       }
     }
     return Retries.pause(deadline, attempt, notSent, cluster.retryBudgetNanos());

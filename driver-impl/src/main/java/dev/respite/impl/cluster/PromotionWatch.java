@@ -9,7 +9,6 @@ import dev.respite.impl.topology.NodePools;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +55,7 @@ final class PromotionWatch implements AutoCloseable {
   private final long lastCheckNanos;
   private final ScheduledExecutorService prober;
   private final ConcurrentHashMap<NodeAddress, Watched> watches = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<NodeAddress, CompletableFuture<Void>> checks = new ConcurrentHashMap<>();
 
   /**
    * @param map the slot map this watch patches
@@ -101,28 +101,26 @@ final class PromotionWatch implements AutoCloseable {
     }
     Watched watched = new Watched(primary, System.nanoTime() + longestWatchNanos);
     if (watches.putIfAbsent(primary, watched) == null) {
-      submit(watched, true, 0);
+      schedule(() -> round(watched), 0, () -> end(watched));
     }
   }
 
   /**
-   * The last check of a command whose retries are over: if {@code primary} is watched, has its replicas asked
-   * now (one probe for every caller asking meanwhile) and waits for the answer, at most
+   * The last check of a command whose retries are over: has the replicas of {@code primary} asked now, on the
+   * watch's thread (one probe for every caller asking meanwhile), and waits for the answer, at most
    * {@code min(connectTimeout, 100 ms)}.
    *
    * @return whether the map no longer names {@code primary} as a primary: a command may try the new owner
    */
   boolean replaced(NodeAddress primary) {
-    Watched watched = watches.get(primary);
-    if (watched != null) {
-      CompletableFuture<Void> fresh = new CompletableFuture<>();
-      CompletableFuture<Void> pending = watched.asked.compareAndExchange(null, fresh);
-      if (pending == null) {
-        pending = fresh;
-        submit(watched, false, 0);
-      }
+    if (map.get().isPrimary(primary)) {
+      CompletableFuture<Void> check = checks.computeIfAbsent(primary, node -> {
+        CompletableFuture<Void> fresh = new CompletableFuture<>();
+        schedule(() -> check(node, fresh), 0, () -> fresh.complete(null));
+        return fresh;
+      });
       try {
-        pending.get(lastCheckNanos, TimeUnit.NANOSECONDS);
+        check.get(lastCheckNanos, TimeUnit.NANOSECONDS);
       } catch (TimeoutException | ExecutionException notYet) {
         // no answer in time: the command fails as it would have
       } catch (InterruptedException e) {
@@ -137,62 +135,71 @@ final class PromotionWatch implements AutoCloseable {
     return watches.containsKey(primary);
   }
 
-  private void submit(Watched watched, boolean periodic, long delayMillis) {
+  private void schedule(Runnable task, long delayMillis, Runnable ifClosed) {
     try {
-      prober.schedule(() -> round(watched, periodic), delayMillis, TimeUnit.MILLISECONDS);
+      prober.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closed) {
-      end(watched);
-      CompletableFuture<Void> asked = watched.asked.getAndSet(null);
-      if (asked != null) {
-        asked.complete(null);
-      }
+      ifClosed.run();
+    }
+  }
+
+  /** A last check's probe: callers asking once it has begun wait for the next. */
+  private void check(NodeAddress primary, CompletableFuture<Void> done) {
+    checks.remove(primary, done);
+    try {
+      promote(primary);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Check of unreachable primary " + primary + " failed", e);
+    } finally {
+      done.complete(null);
     }
   }
 
   /**
-   * One round: asks the replicas, and every tenth round the primary. Only the periodic rounds schedule the next,
-   * so a last check adds one round and no second chain of rounds.
+   * One round of a watch, which schedules the next: asks the replicas, and every tenth round the primary. After
+   * a promotion it goes on one more round, so that a refresh that read {@code CLUSTER SLOTS} before the
+   * promotion and wrote the map after it is undone at once.
    */
-  private void round(Watched watched, boolean periodic) {
-    CompletableFuture<Void> asked = watched.asked.getAndSet(null);
+  private void round(Watched watched) {
     try {
-      if (watches.get(watched.primary) != watched) {
-        return;
-      }
       if (isOver(watched)) {
         end(watched);
-      } else if (periodic) {
-        submit(watched, true, gapMillis + ThreadLocalRandom.current().nextLong(gapMillis * 3 / 2 + 1));
+      } else {
+        long gap = gapMillis + ThreadLocalRandom.current().nextLong(gapMillis * 3 / 2 + 1);
+        schedule(() -> round(watched), gap, () -> end(watched));
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Watch of unreachable primary " + watched.primary + " failed; it ends", e);
       end(watched);
-    } finally {
-      if (asked != null) {
-        asked.complete(null);
-      }
     }
   }
 
   private boolean isOver(Watched watched) {
     SlotMap now = map.get();
     if (!now.isPrimary(watched.primary)) {
-      return true; // a refresh or a MOVED saw the new owner already
+      return true; // a refresh, a MOVED or the round before saw the new owner
     }
-    Set<ClusterNode> replicas = now.replicasOf(watched.primary);
-    for (ClusterNode replica : replicas) {
+    if (promote(watched.primary)) {
+      return false;
+    }
+    if (watched.rounds++ % PRIMARY_ASKED_EVERY == 0 && roleOrNull(watched.primary) != null) {
+      return true; // it answers again: the refreshes will say what it is now
+    }
+    return now.replicasOf(watched.primary).isEmpty() || System.nanoTime() - watched.endNanos >= 0;
+  }
+
+  /** Asks the replicas of {@code primary}; gives its slots to the first that answers master. */
+  private boolean promote(NodeAddress primary) {
+    for (ClusterNode replica : map.get().replicasOf(primary)) {
       if ("master".equals(roleOrNull(replica.address()))) {
-        map.updateAndGet(current -> current.withPromoted(watched.primary, replica));
-        LOG.log(Level.INFO, "Replica " + replica.address() + " of unreachable primary " + watched.primary
+        map.updateAndGet(current -> current.withPromoted(primary, replica));
+        LOG.log(Level.INFO, "Replica " + replica.address() + " of unreachable primary " + primary
             + " answers ROLE master: it takes the primary's slots");
         onPromotion.run();
         return true;
       }
     }
-    if (watched.rounds++ % PRIMARY_ASKED_EVERY == 0 && roleOrNull(watched.primary) != null) {
-      return true; // it answers again: the refreshes will say what it is now
-    }
-    return replicas.isEmpty() || System.nanoTime() - watched.endNanos >= 0;
+    return false;
   }
 
   private @Nullable String roleOrNull(NodeAddress node) {
@@ -212,13 +219,13 @@ final class PromotionWatch implements AutoCloseable {
   public void close() {
     prober.shutdownNow();
     watches.clear();
+    checks.values().forEach(check -> check.complete(null));
   }
 
   /** One watched primary; {@link #rounds} is used on the prober's thread only. */
   private static final class Watched {
     final NodeAddress primary;
     final long endNanos;
-    final AtomicReference<@Nullable CompletableFuture<Void>> asked = new AtomicReference<>();
     int rounds;
 
     Watched(NodeAddress primary, long endNanos) {

@@ -143,12 +143,23 @@ class PromotionWatchTest {
   }
 
   @Test
-  void aPrimaryThatIsNotWatchedIsReplacedOnlyIfTheMapSaysSo() {
+  void theLastCheckOfAPrimaryTheMapNoLongerNamesAsksNothing() {
     watch(Duration.ofMillis(20), Duration.ofSeconds(30));
-    assertThat(watch.replaced(a.address())).isFalse();
     map.set(map.get().withPromoted(a.address(), a1));
     assertThat(watch.replaced(a.address())).isTrue();
     assertThat(asked).as("nothing asked").isEmpty();
+  }
+
+  @Test
+  void aRefreshThatUndoesThePromotionIsUndoneAtTheNextRound() {
+    roles.put(a1.address(), "master");
+    watch(Duration.ofMillis(200), Duration.ofSeconds(30)).suspect(a.address());
+    awaitTrue(() -> promotions.get() == 1);
+    map.set(before); // a refresh that read CLUSTER SLOTS before the promotion
+
+    awaitTrue(() -> promotions.get() == 2);
+    assertThat(map.get().owner(0)).isEqualTo(new SlotOwner(a1, List.of(a2)));
+    awaitTrue(() -> !watch.watches(a.address()));
   }
 
   @Test

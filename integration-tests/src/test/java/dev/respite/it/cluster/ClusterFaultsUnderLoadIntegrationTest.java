@@ -174,10 +174,10 @@ class ClusterFaultsUnderLoadIntegrationTest {
       cluster.awaitStable();
       pause(500);
       figures.add(String.format("FIGURE kill -9: failed commands %d, kill to promotion %d ms, promotion to first"
-              + " write to its slots %d ms, last failure %d ms after promotion",
+              + " write to its slots %d ms, last failure %d ms after promotion (%s)",
           load.failures() - failuresBefore, millis(promoted - killed),
           millis(load.firstWatchedSuccessNanos() - promoted),
-          load.lastFailureNanos() == 0 ? 0 : millis(load.lastFailureNanos() - promoted)));
+          load.lastFailureNanos() == 0 ? 0 : millis(load.lastFailureNanos() - promoted), load.lastFailure()));
     }
     report("kill -9 of a primary, restart as replica", load);
     assertThat(role(victim)).as("the restarted node rejoined as a replica").isEqualTo("slave");
