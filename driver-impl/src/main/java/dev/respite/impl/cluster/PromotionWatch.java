@@ -27,9 +27,10 @@ import org.jspecify.annotations.Nullable;
  * (as the map lists them) are asked {@code ROLE} every 20-50 ms through their pools until one answers
  * {@code master}; that replica then takes every slot of the primary at once ({@link SlotMap#withPromoted}) and a
  * full refresh is asked for. One watch per primary, whatever the number of callers, on this data source's own
- * thread; it also ends when the map no longer names the primary (a refresh saw the failover), when the primary
- * answers again (asked every tenth round only: a host that does not answer may hold the thread for
- * {@code connectTimeout}), or after 30 s.
+ * thread. It goes on for 1 s after a promotion (a map that names the primary again is patched again), and
+ * ends when the map no longer names the primary (a refresh saw the failover), when the primary answers again
+ * (asked every tenth round only: a host that does not answer may hold the thread for {@code connectTimeout}),
+ * or after 30 s.
  *
  * <p>A command about to fail because its retries used up {@code socketTimeout} asks {@link #replaced} first:
  * the only wait in a caller's thread, for one probe at most {@code min(connectTimeout, 100 ms)}.
@@ -40,6 +41,7 @@ final class PromotionWatch implements AutoCloseable {
   static final Duration LONGEST_WATCH = Duration.ofSeconds(30);
   private static final long LONGEST_LAST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final int PRIMARY_ASKED_EVERY = 10;
+  private static final long AFTER_PROMOTION_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /** Asks a node its {@code ROLE}: {@code master}, {@code slave}; throws if it cannot be reached. */
   @FunctionalInterface
@@ -157,8 +159,8 @@ final class PromotionWatch implements AutoCloseable {
 
   /**
    * One round of a watch, which schedules the next: asks the replicas, and every tenth round the primary. After
-   * a promotion it goes on one more round, so that a refresh that read {@code CLUSTER SLOTS} before the
-   * promotion and wrote the map after it is undone at once.
+   * a promotion it goes on for 1 s, so that a map that names the primary again (a refresh that read
+   * {@code CLUSTER SLOTS} of nodes not told of the promotion yet) is patched again at the next round.
    */
   private void round(Watched watched) {
     try {
@@ -177,9 +179,11 @@ final class PromotionWatch implements AutoCloseable {
   private boolean isOver(Watched watched) {
     SlotMap now = map.get();
     if (!now.isPrimary(watched.primary)) {
-      return true; // a refresh, a MOVED or the round before saw the new owner
+      // A refresh, a MOVED or this watch saw the new owner; after a promotion, rounds go on for a while.
+      return watched.promotedNanos == 0 || System.nanoTime() - watched.promotedNanos >= AFTER_PROMOTION_NANOS;
     }
     if (promote(watched.primary)) {
+      watched.promotedNanos = System.nanoTime() | 1;
       return false;
     }
     if (watched.rounds++ % PRIMARY_ASKED_EVERY == 0 && roleOrNull(watched.primary) != null) {
@@ -193,9 +197,10 @@ final class PromotionWatch implements AutoCloseable {
     for (ClusterNode replica : map.get().replicasOf(primary)) {
       if ("master".equals(roleOrNull(replica.address()))) {
         map.updateAndGet(current -> current.withPromoted(primary, replica));
-        LOG.log(Level.INFO, "Replica " + replica.address() + " of unreachable primary " + primary
-            + " answers ROLE master: it takes the primary's slots");
         onPromotion.run();
+        // DEBUG, not INFO: a console that writes slowly would hold up this thread and the callers' last checks.
+        LOG.log(Level.DEBUG, "Replica " + replica.address() + " of unreachable primary " + primary
+            + " answers ROLE master: it takes the primary's slots");
         return true;
       }
     }
@@ -227,6 +232,7 @@ final class PromotionWatch implements AutoCloseable {
     final NodeAddress primary;
     final long endNanos;
     int rounds;
+    long promotedNanos;
 
     Watched(NodeAddress primary, long endNanos) {
       this.primary = primary;
