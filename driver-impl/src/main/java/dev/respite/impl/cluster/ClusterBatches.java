@@ -191,7 +191,7 @@ final class ClusterBatches {
           if (pinned != null) {
             throw notSent;
           }
-          deadline = route.afterRefusedConnect(target, false, deadline, attempt++, notSent);
+          deadline = route.afterRefusedConnect(slot, target, false, deadline, attempt++, notSent);
           target = null;
           continue;
         }

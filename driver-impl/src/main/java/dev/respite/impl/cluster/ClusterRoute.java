@@ -117,7 +117,7 @@ final class ClusterRoute implements SessionRoute {
         }
         session = session(target);
       } catch (RedisConnectionException notSent) {
-        deadline = afterRefusedConnect(target, fixed != null, deadline, attempt++, notSent);
+        deadline = afterRefusedConnect(slot, target, fixed != null, deadline, attempt++, notSent);
         target = fixed != null ? target : null;
         continue;
       }
@@ -172,14 +172,16 @@ final class ClusterRoute implements SessionRoute {
    * After a connect that failed (nothing was sent): asks for a refresh, has the replicas of the node watched for
    * a promotion, and waits before the next attempt. Once the retries have used up their deadline, a command not
    * pinned to the node checks once, briefly, whether a replica has taken the node's slots
-   * ({@link PromotionWatch#replaced}) and, if so, is tried again on the new owner instead of failing.
+   * ({@link PromotionWatch#replaced}) or the map names another owner for its slot now and, if so, is tried
+   * again on the new owner instead of failing.
    *
+   * @param slot the command's slot, or {@link CommandSlots#NO_KEY}
    * @param target the node that could not be reached; null if there was no map to find one
    * @param pinned whether the command must run on that node
    * @return the deadline of the retries
    * @throws RedisConnectionException {@code notSent}, once the deadline has passed
    */
-  long afterRefusedConnect(@Nullable Target target, boolean pinned, long deadline, int attempt,
+  long afterRefusedConnect(int slot, @Nullable Target target, boolean pinned, long deadline, int attempt,
       RedisConnectionException notSent) {
     cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
     if (target != null && !target.reader()) {
@@ -187,7 +189,7 @@ final class ClusterRoute implements SessionRoute {
       promotions.suspect(target.node());
       if (!pinned && Retries.isOver(deadline)) {
         long start = System.nanoTime();
-        if (promotions.replaced(target.node())) {
+        if (promotions.replaced(target.node()) || slot != CommandSlots.NO_KEY && movedAway(slot, target.node())) {
           return deadline;
         }
         notSent.addSuppressed(new RedisConnectionException("No replica of " + target.node() + " was promoted yet"
@@ -195,6 +197,11 @@ final class ClusterRoute implements SessionRoute {
       }
     }
     return Retries.pause(deadline, attempt, notSent, cluster.retryBudgetNanos());
+  }
+
+  private boolean movedAway(int slot, NodeAddress node) {
+    SlotOwner owner = cluster.topology().map().owner(slot);
+    return owner != null && !owner.primary().address().equals(node);
   }
 
   /**
