@@ -42,7 +42,7 @@ class ClusterFaultsUnderLoadIntegrationTest {
   /**
    * How long after the promotion (as this test sees it, asking ROLE every 5 ms) a failure may still be recorded:
    * the watch asks every 20-50 ms, a command's last check waits at most 100 ms, an exchange of several commands
-   * (a pipeline) reports its first failure only once all have run, and on a 2-core machine shared with other
+   * (a pipeline's close()) reports its first failure only once all have run, and on a 2-core machine shared with other
    * builds threads wait for a CPU (a check bounded at 100 ms took up to 629 ms).
    */
   private static final long LAST_FAILURE_MARGIN_MILLIS = 400;

@@ -158,10 +158,21 @@ final class ClusterLoad implements AutoCloseable {
   private void failed(String what, Throwable e) {
     failures.incrementAndGet();
     lastFailureNanos.set(System.nanoTime());
-    lastFailure = what + ": " + e + (e.getSuppressed().length == 0 ? "" : " " + List.of(e.getSuppressed()));
+    lastFailure = what + " (ClusterLoad line " + loadLine(e) + "): " + e
+        + (e.getSuppressed().length == 0 ? "" : " " + List.of(e.getSuppressed()));
     if (failureSamples.size() < 20) {
       failureSamples.add(what + ": " + e + (e instanceof RedisServerException ? "" : ""));
     }
+  }
+
+  /** The line of this class in {@code e}'s stack: which exchange failed. */
+  private static int loadLine(Throwable e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().startsWith(ClusterLoad.class.getName())) {
+        return frame.getLineNumber();
+      }
+    }
+    return -1;
   }
 
   /** From now on, record the first successful SET of a key in a slot {@code slots} accepts. */
