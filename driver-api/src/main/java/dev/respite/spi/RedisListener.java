@@ -88,7 +88,8 @@ public interface RedisListener {
    * A data source that follows a topology asked for it again (a cluster's slot map, the primary Sentinel names).
    *
    * @param cause why, low-cardinality: {@code initial}, {@code connection_failed}; a cluster's
-   *     {@code periodic}, {@code moved}, {@code uncovered_slot}; Sentinel's {@code poll}, {@code event},
+   *     {@code periodic}, {@code moved}, {@code uncovered_slot}, {@code promotion} (a replica of a primary that
+   *     could not be reached answered {@code ROLE master} and took its slots); Sentinel's {@code poll}, {@code event},
    *     {@code resubscribed}, {@code retry}; or the error code that refused a command in lower case
    *     ({@code tryagain}, {@code clusterdown}, {@code loading}, {@code masterdown}, {@code readonly})
    */

@@ -191,8 +191,7 @@ final class ClusterBatches {
           if (pinned != null) {
             throw notSent;
           }
-          route.cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
-          deadline = Retries.pause(deadline, attempt++, notSent, route.cluster.retryBudgetNanos());
+          deadline = route.afterRefusedConnect(slot, target, false, deadline, attempt++, notSent);
           target = null;
           continue;
         }

@@ -57,7 +57,8 @@ public final class ClusterDataSource implements RedisDataSource {
     this.pools = new NodePools(name, node -> connector.forNode(node.host(), node.port(), false), listeners);
     this.readers = new NodePools(name + "-readonly", node -> connector.forNode(node.host(), node.port(), true),
         listeners);
-    this.topology = new ClusterTopology(seeds, pools, listeners, name, config.clusterRefreshPeriod());
+    this.topology = new ClusterTopology(seeds, pools, listeners, name, config.clusterRefreshPeriod(),
+        config.connectTimeout());
     this.context = new ClusterContext(name, topology, pools, readers, listeners, config.clusterMaxRedirects(),
         config.socketTimeout().toNanos(), config.readFrom());
     this.anyPrimary = new Subscribers(connector.forNode(seeds.get(0).host(), seeds.get(0).port(), false)

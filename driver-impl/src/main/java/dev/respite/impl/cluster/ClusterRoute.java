@@ -13,6 +13,7 @@ import dev.respite.impl.session.SessionRoute;
 import dev.respite.impl.topology.NodeAddress;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,8 +117,7 @@ final class ClusterRoute implements SessionRoute {
         }
         session = session(target);
       } catch (RedisConnectionException notSent) {
-        cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
-        deadline = Retries.pause(deadline, attempt++, notSent, cluster.retryBudgetNanos());
+        deadline = afterRefusedConnect(slot, target, fixed != null, deadline, attempt++, notSent);
         target = fixed != null ? target : null;
         continue;
       }
@@ -155,11 +155,53 @@ final class ClusterRoute implements SessionRoute {
     }
   }
 
-  /** Drops the node's session if its connection broke, and asks for a refresh: the node may be gone. */
+  /**
+   * Drops the node's session if its connection broke, and asks for a refresh: the node may be gone (a primary's
+   * replicas are watched for a promotion, {@link PromotionWatch}).
+   */
   void afterFailure(Target target) {
     if (sessions.dropIfBroken(target)) {
       cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
+      if (!target.reader()) {
+        cluster.topology().promotions().suspect(target.node());
+      }
     }
+  }
+
+  /**
+   * After a connect that failed (nothing was sent): asks for a refresh, has the replicas of the node watched for
+   * a promotion, and waits before the next attempt. Once the retries have used up their deadline, a command not
+   * pinned to the node checks once, briefly, whether a replica has taken the node's slots
+   * ({@link PromotionWatch#replaced}) or the map names another owner for its slot now and, if so, is tried
+   * again on the new owner instead of failing.
+   *
+   * @param slot the command's slot, or {@link CommandSlots#NO_KEY}
+   * @param target the node that could not be reached; null if there was no map to find one
+   * @param pinned whether the command must run on that node
+   * @return the deadline of the retries
+   * @throws RedisConnectionException {@code notSent}, once the deadline has passed
+   */
+  long afterRefusedConnect(int slot, @Nullable Target target, boolean pinned, long deadline, int attempt,
+      RedisConnectionException notSent) {
+    cluster.topology().requestRefresh(RefreshCause.CONNECTION_FAILED);
+    if (target != null && !target.reader()) {
+      PromotionWatch promotions = cluster.topology().promotions();
+      promotions.suspect(target.node());
+      if (!pinned && Retries.isOver(deadline)) {
+        long start = System.nanoTime();
+        if (promotions.replaced(target.node()) || slot != CommandSlots.NO_KEY && movedAway(slot, target.node())) {
+          return deadline;
+        }
+        notSent.addSuppressed(new RedisConnectionException("No replica of " + target.node() + " was promoted yet"
+            + " (checked in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms)", null));
+      }
+    }
+    return Retries.pause(deadline, attempt, notSent, cluster.retryBudgetNanos());
+  }
+
+  private boolean movedAway(int slot, NodeAddress node) {
+    SlotOwner owner = cluster.topology().map().owner(slot);
+    return owner != null && !owner.primary().address().equals(node);
   }
 
   /**

@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A refresh asks {@code CLUSTER SLOTS} of up to three nodes (known primaries first, then the seeds), through
  * their pools' connections, and keeps the map most of them agree on (among equals, the one with fewest
- * uncovered slots): a node that has not yet heard of a failover is outvoted by those that have.
+ * uncovered slots): a node that has not yet heard of a failover is outvoted by those that have. A primary that
+ * cannot be reached has its replicas watched for a promotion ({@link PromotionWatch}), which patches the map
+ * without waiting for a refresh.
  */
 final class ClusterTopology implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ClusterTopology.class.getName());
@@ -50,8 +52,14 @@ final class ClusterTopology implements AutoCloseable {
   private volatile long lastRefreshNanos = System.nanoTime() - MIN_GAP_NANOS;
   private volatile int knownNodes;
   private volatile @Nullable RuntimeException lastFailure;
+  private final PromotionWatch promotions;
 
-  ClusterTopology(List<NodeAddress> seeds, NodePools pools, Listeners listeners, String name, Duration period) {
+  /**
+   * @param period {@code clusterRefreshPeriod}
+   * @param connectTimeout bounds, with 100 ms, the last check of a command whose primary is watched
+   */
+  ClusterTopology(List<NodeAddress> seeds, NodePools pools, Listeners listeners, String name, Duration period,
+      Duration connectTimeout) {
     this.seeds = List.copyOf(seeds);
     this.pools = pools;
     this.listeners = listeners;
@@ -64,6 +72,19 @@ final class ClusterTopology implements AutoCloseable {
       long millis = period.toMillis();
       refresher.scheduleWithFixedDelay(() -> refresh(RefreshCause.PERIODIC), millis, millis, TimeUnit.MILLISECONDS);
     }
+    this.promotions = new PromotionWatch(name, map, PromotionWatch.through(pools), this::promoted, connectTimeout,
+        PromotionWatch.GAP, PromotionWatch.LONGEST_WATCH);
+  }
+
+  /** The watch of unreachable primaries' replicas ({@link PromotionWatch}). */
+  PromotionWatch promotions() {
+    return promotions;
+  }
+
+  /** After the watch gave a promoted replica its primary's slots: reports it, and asks for a full refresh. */
+  private void promoted() {
+    listeners.topologyRefreshed(RefreshCause.PROMOTION.tag());
+    requestRefresh(RefreshCause.CONNECTION_FAILED);
   }
 
   /** The current map. */
@@ -202,6 +223,7 @@ final class ClusterTopology implements AutoCloseable {
 
   @Override
   public void close() {
+    promotions.close();
     refresher.shutdownNow();
   }
 }

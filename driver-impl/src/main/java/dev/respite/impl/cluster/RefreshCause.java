@@ -17,7 +17,13 @@ enum RefreshCause {
   /** A node could not be reached, or a connection to it failed. */
   CONNECTION_FAILED,
   /** A command's slot has no known owner. */
-  UNCOVERED_SLOT;
+  UNCOVERED_SLOT,
+  /**
+   * A replica of a primary that could not be reached answered {@code ROLE master}: the primary's slots were
+   * given to it without reading {@code CLUSTER SLOTS} ({@link PromotionWatch}); the full refresh that follows is
+   * counted as {@link #CONNECTION_FAILED}.
+   */
+  PROMOTION;
 
   /** The lower-case word listeners and meters see. */
   String tag() {

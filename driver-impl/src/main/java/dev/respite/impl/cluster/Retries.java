@@ -35,6 +35,11 @@ final class Retries {
     }
   }
 
+  /** Whether the retries' deadline ({@link #pause}'s, 0 before the first retry) has passed. */
+  static boolean isOver(long deadline) {
+    return deadline != 0 && System.nanoTime() - deadline >= 0;
+  }
+
   /**
    * Sleeps before attempt {@code attempt + 1} (5 ms, doubling up to 200 ms, jittered), or rethrows {@code cause}
    * once the deadline has passed.

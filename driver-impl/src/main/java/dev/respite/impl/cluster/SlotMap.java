@@ -1,7 +1,10 @@
 package dev.respite.impl.cluster;
 
+import dev.respite.impl.topology.NodeAddress;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +54,48 @@ public final class SlotMap {
     @Nullable SlotOwner[] copy = Arrays.copyOf(owners, owners.length);
     copy[slot] = owner;
     return new SlotMap(copy);
+  }
+
+  /**
+   * A copy in which every slot of {@code dead} is served by {@code promoted}, with the other replicas
+   * {@code dead} had, as a failover leaves them until they follow the new primary; the same map if no slot
+   * has {@code dead} as its primary.
+   */
+  public SlotMap withPromoted(NodeAddress dead, ClusterNode promoted) {
+    Map<SlotOwner, SlotOwner> replaced = new HashMap<>();
+    @Nullable SlotOwner[] copy = null;
+    for (int slot = 0; slot < owners.length; slot++) {
+      SlotOwner owner = owners[slot];
+      if (owner != null && owner.primary().address().equals(dead)) {
+        if (copy == null) {
+          copy = Arrays.copyOf(owners, owners.length);
+        }
+        copy[slot] = replaced.computeIfAbsent(owner, old -> new SlotOwner(promoted, old.replicas().stream()
+            .filter(replica -> !replica.address().equals(promoted.address())).toList()));
+      }
+    }
+    return copy == null ? this : new SlotMap(copy);
+  }
+
+  /** Whether {@code node} is the primary of at least one slot. */
+  public boolean isPrimary(NodeAddress node) {
+    for (SlotOwner owner : owners()) {
+      if (owner.primary().address().equals(node)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The replicas of the slots whose primary is {@code primary}, each once, in the order the map lists them. */
+  public Set<ClusterNode> replicasOf(NodeAddress primary) {
+    Set<ClusterNode> replicas = new LinkedHashSet<>();
+    for (SlotOwner owner : owners()) {
+      if (owner.primary().address().equals(primary)) {
+        replicas.addAll(owner.replicas());
+      }
+    }
+    return replicas;
   }
 
   /** The distinct owners in slot order: the shards to send a keyless command to each primary. */

@@ -4,10 +4,10 @@ import dev.respite.Reply;
 import dev.respite.impl.protocol.ProtocolKeyword;
 
 /**
- * The frames a cluster router sends of its own accord ({@code ASKING}, {@code READONLY}, {@code CLUSTER SLOTS}),
- * and copies of a caller's command with other arguments or a whole-reply decoder, for the router to split a
- * command by node, rewrite a {@code SCAN} cursor or merge the replies of several nodes before decoding them
- * with the caller's decoder.
+ * The frames a cluster router sends of its own accord ({@code ASKING}, {@code READONLY}, {@code CLUSTER SLOTS},
+ * {@code ROLE}), and copies of a caller's command with other arguments or a whole-reply decoder, for the router
+ * to split a command by node, rewrite a {@code SCAN} cursor or merge the replies of several nodes before
+ * decoding them with the caller's decoder.
  */
 public final class ClusterFrames {
   /** {@code ASKING}: the next command on this connection may use a slot being imported. */
@@ -17,6 +17,8 @@ public final class ClusterFrames {
   /** {@code CLUSTER SLOTS}. */
   public static final Command<Reply> CLUSTER_SLOTS = Command.of(ProtocolKeyword.of("CLUSTER"), Decoders.REPLY,
       ProtocolKeyword.of("SLOTS"));
+  /** {@code ROLE}: whether a node is a primary ({@code master}) or a replica, asked to see a promotion. */
+  public static final Command<Reply> ROLE = Command.of(ProtocolKeyword.of("ROLE"), Decoders.REPLY);
 
   private ClusterFrames() {}
 

@@ -44,4 +44,11 @@ class RetriesTest {
     RedisServerException tryAgain = new RedisServerException("TRYAGAIN");
     assertThatThrownBy(() -> Retries.pause(System.nanoTime() - 1, 3, tryAgain, 1_000)).isSameAs(tryAgain);
   }
+
+  @Test
+  void theDeadlineIsOverOnlyOnceSetAndPassed() {
+    assertThat(Retries.isOver(0)).as("no retry yet").isFalse();
+    assertThat(Retries.isOver(System.nanoTime() + TimeUnit.SECONDS.toNanos(1))).isFalse();
+    assertThat(Retries.isOver(System.nanoTime() - 1)).isTrue();
+  }
 }

@@ -38,6 +38,27 @@ class SlotMapTest {
   }
 
   @Test
+  void aPromotionGivesEverySlotOfThePrimaryToTheReplicaKeepingTheOtherReplicas() {
+    ClusterNode bOther = new ClusterNode(new NodeAddress("127.0.1.4", 7003), "b3");
+    SlotMap twoReplicas = new SlotMap.Builder()
+        .assign(0, 99, new SlotOwner(b, List.of(bReplica, bOther)))
+        .assign(100, 8191, SlotOwner.primaryOnly(a))
+        .assign(8192, 16383, new SlotOwner(b, List.of(bReplica, bOther)))
+        .build();
+
+    SlotMap promoted = twoReplicas.withPromoted(b.address(), bReplica);
+
+    assertThat(promoted.owner(0)).isEqualTo(new SlotOwner(bReplica, List.of(bOther)));
+    assertThat(promoted.owner(16383)).isSameAs(promoted.owner(0));
+    assertThat(promoted.owner(100).primary()).isEqualTo(a);
+    assertThat(promoted.isPrimary(b.address())).isFalse();
+    assertThat(promoted.replicasOf(bReplica.address())).containsExactly(bOther);
+    assertThat(twoReplicas.isPrimary(b.address())).isTrue();
+    assertThat(twoReplicas.replicasOf(b.address())).containsExactly(bReplica, bOther);
+    assertThat(promoted.withPromoted(b.address(), bReplica)).isSameAs(promoted);
+  }
+
+  @Test
   void aPatchThatChangesNothingKeepsTheMap() {
     assertThat(map.withSlot(5, ClusterNode.at(a.address()))).isSameAs(map);
   }

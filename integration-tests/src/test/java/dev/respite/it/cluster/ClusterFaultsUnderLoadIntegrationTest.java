@@ -16,7 +16,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
@@ -37,12 +39,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(OrderAnnotation.class)
 class ClusterFaultsUnderLoadIntegrationTest {
   private static final int THREADS = 16;
+  /**
+   * How long after the promotion (as this test sees it, asking ROLE every 5 ms) a failure may still be recorded:
+   * the watch asks every 20-50 ms, a command's last check waits at most 100 ms, an exchange of several commands
+   * (a pipeline's close()) reports its first failure only once all have run, and on a 2-core machine shared with other
+   * builds threads wait for a CPU (a check bounded at 100 ms took up to 629 ms).
+   */
+  private static final long LAST_FAILURE_MARGIN_MILLIS = 400;
 
   private static LocalRedisCluster cluster;
   private static RedisDataSource dataSource;
   private static final Map<String, AtomicLong> redirects = new ConcurrentHashMap<>();
   private static final Map<String, AtomicLong> refreshes = new ConcurrentHashMap<>();
   private static final List<String> figures = new ArrayList<>();
+  private static final Queue<Refresh> refreshTimes = new ConcurrentLinkedQueue<>();
+
+  /** A refresh (or promotion patch) of the slot map, as the listener heard it. */
+  private record Refresh(long nanos, String cause) {}
   private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @BeforeAll
@@ -59,6 +72,7 @@ class ClusterFaultsUnderLoadIntegrationTest {
       @Override
       public void topologyRefreshed(String cause) {
         refreshes.computeIfAbsent(cause, k -> new AtomicLong()).incrementAndGet();
+        refreshTimes.add(new Refresh(System.nanoTime(), cause));
       }
     });
   }
@@ -172,19 +186,26 @@ class ClusterFaultsUnderLoadIntegrationTest {
       cluster.awaitStable();
       pause(500);
       figures.add(String.format("FIGURE kill -9: failed commands %d, kill to promotion %d ms, promotion to first"
-              + " write to its slots %d ms, last failure %d ms after promotion",
+              + " write to its slots %d ms, last failure %d ms after promotion (%s)",
           load.failures() - failuresBefore, millis(promoted - killed),
           millis(load.firstWatchedSuccessNanos() - promoted),
-          load.lastFailureNanos() == 0 ? 0 : millis(load.lastFailureNanos() - promoted)));
+          load.lastFailureNanos() == 0 ? 0 : millis(load.lastFailureNanos() - promoted), load.lastFailure()));
     }
     report("kill -9 of a primary, restart as replica", load);
+    StringBuilder times = new StringBuilder("FIGURE kill -9: map refreshes, cause@ms after promotion:");
+    for (Refresh refresh : refreshTimes) {
+      if (refresh.nanos() > killed) {
+        times.append(' ').append(refresh.cause()).append('@').append(millis(refresh.nanos() - promoted));
+      }
+    }
+    figures.add(times.toString());
     assertThat(role(victim)).as("the restarted node rejoined as a replica").isEqualTo("slave");
     assertThat(load.firstWatchedSuccessNanos() - promoted).as("first write after promotion, ns")
         .isLessThan(TimeUnit.SECONDS.toNanos(1));
-    if (load.lastFailureNanos() != 0) {
-      assertThat(load.lastFailureNanos() - promoted).as("last failure after promotion, ns")
-          .isLessThan(TimeUnit.SECONDS.toNanos(1));
-    }
+    // The replicas are watched once the primary cannot be reached, and a command whose retries are over asks
+    // once more before failing: nothing fails after the promotion, but for the test's own polling of ROLE.
+    assertThat(load.lastFailureNanos() - promoted).as("last failure after promotion, ns")
+        .isLessThan(TimeUnit.MILLISECONDS.toNanos(LAST_FAILURE_MARGIN_MILLIS));
     assertEveryIncrementCountedOnce(load);
   }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checked load on a cluster data source: each thread, about once a millisecond, SETs then GETs a key of its own,
@@ -47,6 +48,7 @@ final class ClusterLoad implements AutoCloseable {
   private volatile IntPredicate watchedSlot = slot -> false;
   private final AtomicLong firstWatchedSuccessNanos = new AtomicLong();
   private final AtomicLong lastFailureNanos = new AtomicLong();
+  private volatile @Nullable String lastFailure;
 
   /**
    * Starts {@code threadCount} threads whose counters are named after {@code scenario}; {@code extraKeys} (keys
@@ -156,9 +158,21 @@ final class ClusterLoad implements AutoCloseable {
   private void failed(String what, Throwable e) {
     failures.incrementAndGet();
     lastFailureNanos.set(System.nanoTime());
+    lastFailure = what + " (ClusterLoad line " + loadLine(e) + "): " + e
+        + (e.getSuppressed().length == 0 ? "" : " " + List.of(e.getSuppressed()));
     if (failureSamples.size() < 20) {
       failureSamples.add(what + ": " + e + (e instanceof RedisServerException ? "" : ""));
     }
+  }
+
+  /** The line of this class in {@code e}'s stack: which exchange failed. */
+  private static int loadLine(Throwable e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().startsWith(ClusterLoad.class.getName())) {
+        return frame.getLineNumber();
+      }
+    }
+    return -1;
   }
 
   /** From now on, record the first successful SET of a key in a slot {@code slots} accepts. */
@@ -170,6 +184,11 @@ final class ClusterLoad implements AutoCloseable {
   /** When the first write to a watched slot succeeded ({@link System#nanoTime()}), 0 if none yet. */
   long firstWatchedSuccessNanos() {
     return firstWatchedSuccessNanos.get();
+  }
+
+  /** What failed last, null if nothing did. */
+  @Nullable String lastFailure() {
+    return lastFailure;
   }
 
   /** When the last failure happened, 0 if none. */
