@@ -14,24 +14,24 @@ class NodePoolGaugesTest {
   private static final String COUNT = "db.client.connection.count";
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final StubDataSource cluster = new StubDataSource("redis-cluster://10.0.0.1:7000,10.0.0.2:7001"
+  private final StubDataSource cluster = new StubDataSource("redis-cluster://redis-1.example:7000,redis-2.example:7001"
       + "?poolMaxIdle=6&poolMinIdle=1", "orders");
 
   @Test
   void eachNodePoolHasItsOwnGaugesTaggedWithItsNameAndNodeAndNoSumBesideThem() {
-    cluster.nodeStats(Map.of("orders@10.0.0.1:7000", new PoolStats(2, 1, 0, 8),
-        "orders@10.0.0.2:7001", new PoolStats(0, 3, 1, 8),
-        "orders-readonly@10.0.0.3:7002", new PoolStats(1, 0, 0, 8)));
+    cluster.nodeStats(Map.of("orders@redis-1.example:7000", new PoolStats(2, 1, 0, 8),
+        "orders@redis-2.example:7001", new PoolStats(0, 3, 1, 8),
+        "orders-readonly@redis-3.example:7002", new PoolStats(1, 0, 0, 8)));
     RespiteMetrics.bind(cluster, registry);
 
-    assertThat(gauge(COUNT, "orders@10.0.0.1:7000", "state", "used")).isEqualTo(2);
-    assertThat(gauge(COUNT, "orders@10.0.0.2:7001", "state", "idle")).isEqualTo(3);
-    assertThat(gauge("db.client.connection.pending_requests", "orders@10.0.0.2:7001")).isEqualTo(1);
-    assertThat(gauge(COUNT, "orders-readonly@10.0.0.3:7002", "state", "used")).isEqualTo(1);
-    assertThat(gauge("db.client.connection.idle.max", "orders-readonly@10.0.0.3:7002")).isEqualTo(6);
-    assertThat(registry.get("db.client.connection.max").tag("pool.name", "orders-readonly@10.0.0.3:7002")
+    assertThat(gauge(COUNT, "orders@redis-1.example:7000", "state", "used")).isEqualTo(2);
+    assertThat(gauge(COUNT, "orders@redis-2.example:7001", "state", "idle")).isEqualTo(3);
+    assertThat(gauge("db.client.connection.pending_requests", "orders@redis-2.example:7001")).isEqualTo(1);
+    assertThat(gauge(COUNT, "orders-readonly@redis-3.example:7002", "state", "used")).isEqualTo(1);
+    assertThat(gauge("db.client.connection.idle.max", "orders-readonly@redis-3.example:7002")).isEqualTo(6);
+    assertThat(registry.get("db.client.connection.max").tag("pool.name", "orders-readonly@redis-3.example:7002")
         .gauge().getId().getTags()).extracting(t -> t.getKey() + "=" + t.getValue()).containsExactlyInAnyOrder(
-            "pool.name=orders-readonly@10.0.0.3:7002", "server.address=10.0.0.3", "server.port=7002");
+            "pool.name=orders-readonly@redis-3.example:7002", "server.address=redis-3.example", "server.port=7002");
     assertThat(registry.find("db.client.connection.max").gauges()).hasSize(3);
     assertThat(registry.find(COUNT).tag("pool.name", "orders").gauges()).isEmpty();
     // The data source's own meters keep the data source's name.
@@ -45,37 +45,37 @@ class NodePoolGaugesTest {
     RedisListener listener = cluster.listener();
     assertThat(registry.find(COUNT).gauges()).isEmpty();
 
-    cluster.nodeStats(Map.of("orders@10.0.0.1:7000", new PoolStats(1, 0, 0, 8)));
+    cluster.nodeStats(Map.of("orders@redis-1.example:7000", new PoolStats(1, 0, 0, 8)));
     listener.connectionCreated(1_000);
-    assertThat(gauge(COUNT, "orders@10.0.0.1:7000", "state", "used")).isEqualTo(1);
+    assertThat(gauge(COUNT, "orders@redis-1.example:7000", "state", "used")).isEqualTo(1);
 
-    cluster.nodeStats(Map.of("orders@10.0.0.1:7000", new PoolStats(0, 1, 0, 8),
-        "orders@10.0.0.2:7001", new PoolStats(1, 0, 0, 8)));
+    cluster.nodeStats(Map.of("orders@redis-1.example:7000", new PoolStats(0, 1, 0, 8),
+        "orders@redis-2.example:7001", new PoolStats(1, 0, 0, 8)));
     listener.connectionCreated(1_000);
     listener.connectionCreated(1_000); // a second sync registers nothing twice
     assertThat(registry.find("db.client.connection.max").gauges()).hasSize(2);
 
-    cluster.nodeStats(Map.of("orders@10.0.0.2:7001", new PoolStats(1, 0, 0, 8)));
-    assertThat(gauge(COUNT, "orders@10.0.0.1:7000", "state", "idle")).isNaN(); // gone, not yet synced
+    cluster.nodeStats(Map.of("orders@redis-2.example:7001", new PoolStats(1, 0, 0, 8)));
+    assertThat(gauge(COUNT, "orders@redis-1.example:7000", "state", "idle")).isNaN(); // gone, not yet synced
     listener.topologyRefreshed("periodic");
     assertThat(registry.find("db.client.connection.max").gauges()).extracting(g -> g.getId().getTag("pool.name"))
-        .containsExactly("orders@10.0.0.2:7001");
+        .containsExactly("orders@redis-2.example:7001");
   }
 
   @Test
   void aSentinelFailoverMovesTheGaugesToTheNewPrimarysPool() {
-    StubDataSource sentinel = new StubDataSource("redis-sentinel://10.0.0.9:26379/orders", "orders");
-    sentinel.nodeStats(Map.of("orders@10.0.0.1:6379", new PoolStats(1, 2, 0, 8)));
+    StubDataSource sentinel = new StubDataSource("redis-sentinel://redis-9.example:26379/orders", "orders");
+    sentinel.nodeStats(Map.of("orders@redis-1.example:6379", new PoolStats(1, 2, 0, 8)));
     RespiteMetrics.bind(sentinel, registry);
-    assertThat(gauge(COUNT, "orders@10.0.0.1:6379", "state", "idle")).isEqualTo(2);
+    assertThat(gauge(COUNT, "orders@redis-1.example:6379", "state", "idle")).isEqualTo(2);
 
     sentinel.nodeStats(Map.of());
-    sentinel.listener().primaryChanged("10.0.0.1:6379", "10.0.0.2:6379"); // the old pool was retired first
+    sentinel.listener().primaryChanged("redis-1.example:6379", "redis-2.example:6379"); // the old pool was retired first
     assertThat(registry.find(COUNT).gauges()).isEmpty();
-    sentinel.nodeStats(Map.of("orders@10.0.0.2:6379", new PoolStats(1, 0, 0, 8)));
+    sentinel.nodeStats(Map.of("orders@redis-2.example:6379", new PoolStats(1, 0, 0, 8)));
     sentinel.listener().connectionCreated(1_000);
     assertThat(registry.get(COUNT).tag("state", "used").gauge().getId().getTag("server.address"))
-        .isEqualTo("10.0.0.2");
+        .isEqualTo("redis-2.example");
   }
 
   @Test

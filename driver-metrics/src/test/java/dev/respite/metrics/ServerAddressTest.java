@@ -23,7 +23,7 @@ class ServerAddressTest {
 
   @Test
   void aNodeIsParsedFromHostAndPortWithOrWithoutBrackets() {
-    assertThat(ServerAddress.parse("10.0.0.1:7000")).isEqualTo(new ServerAddress("10.0.0.1", 7000));
+    assertThat(ServerAddress.parse("127.0.0.11:7000")).isEqualTo(new ServerAddress("127.0.0.11", 7000));
     assertThat(ServerAddress.parse("[::1]:7000")).isEqualTo(new ServerAddress("::1", 7000));
     assertThat(ServerAddress.parse("::1:7000")).isEqualTo(new ServerAddress("::1", 7000));
   }
