@@ -35,6 +35,11 @@ final class ClusterRoute implements SessionRoute {
   private final NodeSessions sessions;
   /** The node a {@code WATCH} pinned the session to, until {@code EXEC}, {@code UNWATCH} or a release. */
   @Nullable NodeAddress watchedNode;
+  /**
+   * While a pipeline runs: the deadline shared by the retries of its commands sent again one by one (0 until the
+   * first retry), so that a pipeline retries for one {@code socketTimeout} in all, not one per command; -1 otherwise.
+   */
+  private long pipelineDeadline = -1;
   private boolean closed;
 
   /** Where a command goes: the node, and whether through its {@code READONLY} (replica) connections. */
@@ -104,7 +109,7 @@ final class ClusterRoute implements SessionRoute {
    */
   <T extends @Nullable Object> T runRouted(int slot, @Nullable NodeAddress fixed, Command<T> command) {
     boolean reads = readOnly;
-    long deadline = 0;
+    long deadline = Math.max(0, pipelineDeadline);
     int redirects = 0;
     int attempt = 0;
     Target target = fixed != null ? new Target(fixed, false) : null;
@@ -117,7 +122,7 @@ final class ClusterRoute implements SessionRoute {
         }
         session = session(target);
       } catch (RedisConnectionException notSent) {
-        deadline = afterRefusedConnect(slot, target, fixed != null, deadline, attempt++, notSent);
+        deadline = shared(afterRefusedConnect(slot, target, fixed != null, deadline, attempt++, notSent));
         target = fixed != null ? target : null;
         continue;
       }
@@ -145,7 +150,7 @@ final class ClusterRoute implements SessionRoute {
           throw error;
         }
         cluster.topology().requestRefresh(error);
-        deadline = Retries.pause(deadline, attempt++, error, cluster.retryBudgetNanos());
+        deadline = shared(Retries.pause(deadline, attempt++, error, cluster.retryBudgetNanos()));
         asking = false;
         target = fixed != null ? target : null;
       } catch (RuntimeException lost) {
@@ -153,6 +158,14 @@ final class ClusterRoute implements SessionRoute {
         throw lost; // sent, reply lost or unusable: never sent again
       }
     }
+  }
+
+  /** Keeps a retry deadline for the rest of the pipeline, if one runs. */
+  private long shared(long deadline) {
+    if (pipelineDeadline >= 0) {
+      pipelineDeadline = deadline;
+    }
+    return deadline;
   }
 
   /**
@@ -273,7 +286,12 @@ final class ClusterRoute implements SessionRoute {
   @Override
   public void runPipeline(List<QueuedResponse<?>> queued) {
     checkOpen(queued);
-    ClusterBatches.pipeline(this, queued);
+    pipelineDeadline = 0;
+    try {
+      ClusterBatches.pipeline(this, queued);
+    } finally {
+      pipelineDeadline = -1;
+    }
   }
 
   @Override

@@ -41,11 +41,11 @@ class ClusterFaultsUnderLoadIntegrationTest {
   private static final int THREADS = 16;
   /**
    * How long after the promotion (as this test sees it, asking ROLE every 5 ms) a failure may still be recorded:
-   * the watch asks every 20-50 ms, a command's last check waits at most 100 ms, an exchange of several commands
-   * (a pipeline's close()) reports its first failure only once all have run, and on a 2-core machine shared with other
-   * builds threads wait for a CPU (a check bounded at 100 ms took up to 629 ms).
+   * a command whose retries are over asks the replicas once more (at most 100 ms) before it fails, and a pipeline's
+   * retries share one deadline, so a failure comes before the promotion; the margin is for a thread that waits for
+   * a CPU between that check and the failure on this 2-core machine.
    */
-  private static final long LAST_FAILURE_MARGIN_MILLIS = 400;
+  private static final long LAST_FAILURE_MARGIN_MILLIS = 200;
 
   private static LocalRedisCluster cluster;
   private static RedisDataSource dataSource;
@@ -206,7 +206,7 @@ class ClusterFaultsUnderLoadIntegrationTest {
     // once more before failing: nothing fails after the promotion, but for the test's own polling of ROLE.
     assertThat(load.lastFailureNanos() - promoted).as("last failure after promotion, ns")
         .isLessThan(TimeUnit.MILLISECONDS.toNanos(LAST_FAILURE_MARGIN_MILLIS));
-    assertEveryIncrementCountedOnce(load);
+    assertNoIncrementRanTwice(load);
   }
 
   @Test
@@ -225,18 +225,40 @@ class ClusterFaultsUnderLoadIntegrationTest {
   }
 
   private static void assertEveryIncrementCountedOnce(ClusterLoad load) {
+    assertThat(countIncrements(load)).as("acknowledged INCRs missing").isZero();
+  }
+
+  /**
+   * After a kill -9 the promoted replica may lack increments the dead primary acknowledged and had not yet
+   * replicated (replication is asynchronous: the server's loss, reported as a figure); the client must still never
+   * run one twice.
+   */
+  private static void assertNoIncrementRanTwice(ClusterLoad load) {
+    figures.add("FIGURE " + load.counterKey(0) + "..: acknowledged INCRs lost with the killed primary "
+        + countIncrements(load));
+  }
+
+  /**
+   * Checks that no counter exceeds its acknowledged increments plus those in doubt, adds a figure of the failed
+   * INCRs that had run, and returns how many acknowledged increments are missing.
+   */
+  private static long countIncrements(ClusterLoad load) {
     try (RedisSession session = dataSource.openSession()) {
       long doubtful = 0;
+      long missing = 0;
       for (int i = 0; i < ClusterLoad.COUNTERS; i++) {
         String value = session.get(load.counterKey(i));
         long actual = value == null ? 0 : Long.parseLong(value);
         assertThat(actual).as("counter %d: acknowledged %d, in doubt %d", i, load.acked(i), load.doubtful(i))
-            .isBetween(load.acked(i), load.acked(i) + load.doubtful(i));
-        doubtful += actual - load.acked(i);
+            .isLessThanOrEqualTo(load.acked(i) + load.doubtful(i));
+        doubtful += Math.max(0, actual - load.acked(i));
+        missing += Math.max(0, load.acked(i) - actual);
       }
       figures.add("FIGURE " + load.counterKey(0) + "..: failed INCRs that had run " + doubtful);
+      return missing;
     }
   }
+
 
   private static void report(String scenario, ClusterLoad load) {
     figures.add(String.format("FIGURE %s: %d checked commands, %d failed %s", scenario, load.commands(),
