@@ -72,14 +72,11 @@ public final class NodePools implements AutoCloseable {
     int idle = 0;
     int pending = 0;
     int max = 0;
-    for (NodePools each : all) {
-      for (ConnectionPool pool : each.pools.values()) {
-        PoolStats stats = pool.stats();
-        active += stats.active();
-        idle += stats.idle();
-        pending += stats.pending();
-        max += stats.maxTotal();
-      }
+    for (PoolStats stats : statsByPool(all).values()) {
+      active += stats.active();
+      idle += stats.idle();
+      pending += stats.pending();
+      max += stats.maxTotal();
     }
     return new PoolStats(active, idle, pending, max);
   }
