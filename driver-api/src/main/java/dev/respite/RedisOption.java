@@ -119,7 +119,7 @@ public final class RedisOption<T> {
   /** How often the cluster's slot map is refreshed besides redirects and failures; 0 = never. */
   public static final RedisOption<Duration> CLUSTER_REFRESH_PERIOD = duration("clusterRefreshPeriod",
       Duration.ofSeconds(15), "How often the cluster's slot map is refreshed besides MOVED and failed "
-          + "connects; 0 = only then.", true);
+          + "connects; 0s = only then.", true);
   /** Most MOVED/ASK redirects one command follows. */
   public static final RedisOption<Integer> CLUSTER_MAX_REDIRECTS = integer("clusterMaxRedirects", 5,
       "Most MOVED/ASK redirects one command follows before it fails.", 0, 100);

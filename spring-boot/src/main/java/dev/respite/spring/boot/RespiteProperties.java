@@ -90,7 +90,7 @@ public class RespiteProperties {
   private @Nullable Duration sentinelPollInterval;
   /** Treat nodes as the seeds of a Redis Cluster; redis-cluster:// sets it. */
   private @Nullable Boolean cluster;
-  /** How often the cluster's slot map is refreshed besides MOVED and failed connects; 0 = only then. */
+  /** How often the cluster's slot map is refreshed besides MOVED and failed connects; 0s = only then. */
   private @Nullable Duration clusterRefreshPeriod;
   /** Most MOVED/ASK redirects one command follows before it fails. */
   private @Nullable Integer clusterMaxRedirects;
